@@ -1,0 +1,169 @@
+"""Where ecsmock meets botocore: it answers ECS requests at `before-send` and guards the network.
+
+While a mock is active, two patches are in place (the first activation installs them, the last
+removes them):
+
+- `BaseClient._make_api_call` notes who answers the call (in a context variable, so threads and
+  asyncio tasks never mix calls up) and hooks the client's own event emitter the first time, so
+  every client is served, whenever it was created;
+- `Endpoint._send`, botocore's one way to the network, refuses whatever no mock answered.
+
+The handlers then run inside botocore's normal request path: its serializer, parser, error
+mapping, paginators and retries all do exactly what they do against AWS. ECS requests are left
+unsigned (`choose-signer` answers UNSIGNED): they never leave the process, so they need no
+credentials and skip the cost of SigV4.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import threading
+import weakref
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import botocore
+import wrapt
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
+from botocore.client import BaseClient
+from botocore.endpoint import Endpoint
+
+from ecsmock import wire
+from ecsmock.errors import NetworkBlockedError
+from ecsmock.registry import Backend
+
+
+class Server(Protocol):
+    """An active mock, as the hook sees it."""
+
+    account_id: str
+
+    @property
+    def backend(self) -> Backend: ...
+
+    def lets_through(self, url: str) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Call:
+    server: Server | None  # who answers; None: no mock does
+    service: str
+    operation: str
+    region: str
+
+
+_active: list[Server] = []  # innermost last
+_lock = threading.Lock()
+_call: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("ecsmock_call", default=None)
+_hooked: weakref.WeakSet[object] = weakref.WeakSet()
+_ORIGINALS = {
+    (BaseClient, "_make_api_call"): BaseClient.__dict__["_make_api_call"],
+    (Endpoint, "_send"): Endpoint.__dict__["_send"],
+}
+
+
+def push(server: Server) -> None:
+    with _lock:
+        if not _active:
+            _patch(BaseClient, "_make_api_call", _make_api_call)
+            _patch(Endpoint, "_send", _send)
+        _active.append(server)
+
+
+def pop(server: Server) -> None:
+    with _lock:
+        _active.remove(server)
+        if not _active:
+            _unpatch(BaseClient, "_make_api_call")
+            _unpatch(Endpoint, "_send")
+
+
+def _patch(owner: type, name: str, wrapper: Any) -> None:
+    setattr(owner, name, wrapt.FunctionWrapper(_ORIGINALS[owner, name], wrapper))
+
+
+def _unpatch(owner: type, name: str) -> None:
+    current = owner.__dict__[name]
+    if (
+        isinstance(current, wrapt.FunctionWrapper)
+        and current.__wrapped__ is _ORIGINALS[owner, name]
+    ):
+        setattr(owner, name, _ORIGINALS[owner, name])
+
+
+def _make_api_call(wrapped: Any, client: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    active = list(_active)
+    if not active:
+        return wrapped(*args, **kwargs)
+    meta = client.meta
+    service = meta.service_model.service_name
+    answers = service == "ecs" and not any(s.lets_through(meta.endpoint_url) for s in active)
+    if answers and meta.events not in _hooked:
+        _hook(meta.events)
+    region = meta.region_name or "us-east-1"
+    token = _call.set(_Call(active[-1] if answers else None, service, args[0], region))
+    try:
+        return wrapped(*args, **kwargs)
+    finally:
+        _call.reset(token)
+
+
+def _hook(events: Any) -> None:
+    with _lock:
+        events.register_first("choose-signer.ecs", _unsigned, unique_id="ecsmock-unsigned")
+        events.register_first("before-send.ecs", _answer, unique_id="ecsmock-answer")
+        _hooked.add(events)
+
+
+def _unsigned(**_: Any) -> Any:
+    call = _call.get()
+    return botocore.UNSIGNED if call is not None and call.server is not None else None
+
+
+def _answer(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
+    call = _call.get()
+    if call is None or call.server is None:
+        return None
+    reply = wire.serve(
+        call.server.backend,
+        call.server.account_id,
+        call.region,
+        _text(request.headers.get("X-Amz-Target", b"")),
+        _bytes(request.body),
+    )
+    headers = HTTPHeaders.from_dict(reply.headers)
+    return AWSResponse(request.url, reply.status, headers, _RawBody(reply.body))
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _bytes(body: object) -> bytes:
+    if isinstance(body, str):
+        return body.encode()
+    return bytes(body) if isinstance(body, bytes | bytearray) else b""
+
+
+class _RawBody:
+    """The raw stream botocore reads a response body from."""
+
+    def __init__(self, content: bytes) -> None:
+        self._content = content
+
+    def stream(self, **_: Any) -> Any:
+        yield self._content
+
+
+def _send(wrapped: Any, _endpoint: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    request = args[0]
+    active = list(_active)
+    if not active or any(server.lets_through(request.url) for server in active):
+        return wrapped(*args, **kwargs)
+    call = _call.get()
+    what = f"{call.service} {call.operation}" if call else "a request"
+    raise NetworkBlockedError(
+        f"ecsmock stopped {what} to {request.url}: no mock answered it, and while a mock is "
+        "active nothing may reach the network. Mock this service too (for example with moto's "
+        "mock_aws), or let this endpoint through with mock_ecs(passthrough=[...])."
+    )

@@ -1,0 +1,43 @@
+"""The ECS operations ecsmock serves: `OPERATIONS` is the single list of them.
+
+Each is a pure function `(state for one account and Region, request) -> response`, in the
+camelCase of the wire; it raises `AwsError` for anything AWS would refuse, before changing state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ecsmock.models import Json
+from ecsmock.operations import (
+    account_settings,
+    capacity_providers,
+    cluster_updates,
+    clusters,
+    tags,
+)
+from ecsmock.params import Params
+from ecsmock.registry import RegionState
+
+Operation = Callable[[RegionState, Params], Json]
+
+OPERATIONS: dict[str, Operation] = {
+    "CreateCluster": clusters.create_cluster,
+    "DescribeClusters": clusters.describe_clusters,
+    "ListClusters": clusters.list_clusters,
+    "DeleteCluster": clusters.delete_cluster,
+    "UpdateCluster": cluster_updates.update_cluster,
+    "UpdateClusterSettings": cluster_updates.update_cluster_settings,
+    "PutClusterCapacityProviders": cluster_updates.put_cluster_capacity_providers,
+    "CreateCapacityProvider": capacity_providers.create_capacity_provider,
+    "DescribeCapacityProviders": capacity_providers.describe_capacity_providers,
+    "UpdateCapacityProvider": capacity_providers.update_capacity_provider,
+    "DeleteCapacityProvider": capacity_providers.delete_capacity_provider,
+    "TagResource": tags.tag_resource,
+    "UntagResource": tags.untag_resource,
+    "ListTagsForResource": tags.list_tags_for_resource,
+    "PutAccountSetting": account_settings.put_account_setting,
+    "PutAccountSettingDefault": account_settings.put_account_setting_default,
+    "ListAccountSettings": account_settings.list_account_settings,
+    "DeleteAccountSetting": account_settings.delete_account_setting,
+}

@@ -1,0 +1,179 @@
+"""CreateCapacityProvider, DescribeCapacityProviders, UpdateCapacityProvider and
+DeleteCapacityProvider, for Auto Scaling group providers and the built-in Fargate ones."""
+
+from __future__ import annotations
+
+import re
+
+from ecsmock import pages, validation
+from ecsmock.errors import AwsError, Errors, UnservedOperationError
+from ecsmock.models import (
+    ACTIVE,
+    AUTO_SCALING,
+    FARGATE_PROVIDERS,
+    INACTIVE,
+    CapacityProvider,
+    Json,
+)
+from ecsmock.params import Params
+from ecsmock.registry import RegionState
+
+_RESERVED_PREFIXES = ("aws", "ecs", "fargate")
+_ASG_ARN = re.compile(
+    r"arn:[a-z0-9-]+:autoscaling:[a-z0-9-]+:\d{12}:autoScalingGroup:[0-9a-fA-F-]+"
+    r":autoScalingGroupName/[^\s]{1,255}"
+)
+_SCALING_RANGES = {
+    "targetCapacity": (1, 100),
+    "minimumScalingStepSize": (1, 10_000),
+    "maximumScalingStepSize": (1, 10_000),
+    "instanceWarmupPeriod": (0, 10_000),
+}
+_NEW_GROUP: Json = {  # what a new provider has where the request is silent [DOC]
+    "managedScaling": {
+        "status": "DISABLED",
+        "targetCapacity": 100,
+        "minimumScalingStepSize": 1,
+        "maximumScalingStepSize": 10_000,
+        "instanceWarmupPeriod": 300,
+    },
+    "managedTerminationProtection": "DISABLED",
+    "managedDraining": "ENABLED",
+}
+
+
+def _no_managed_instances(request: Params) -> None:
+    if request.has("managedInstancesProvider"):
+        raise UnservedOperationError(
+            "ecsmock serves Auto Scaling group capacity providers only: Managed Instances "
+            "capacity providers (managedInstancesProvider) are not served yet."
+        )
+
+
+def create_capacity_provider(state: RegionState, request: Params) -> Json:
+    name = request.required_string("name")
+    if not validation.is_valid_name(name) or name.lower().startswith(_RESERVED_PREFIXES):
+        raise AwsError.of(Errors.PROVIDER_NAME)
+    _no_managed_instances(request)
+    if request.has("cluster"):
+        raise AwsError.of(Errors.PROVIDER_CLUSTER_PARAMETER)
+    group = request.struct("autoScalingGroupProvider")
+    if group is None:
+        raise AwsError.of(Errors.ASG_PROVIDER_REQUIRED)
+    arn = group.required_string("autoScalingGroupArn")
+    if not _ASG_ARN.fullmatch(arn):
+        raise AwsError.of(Errors.ASG_ARN, arn=arn)
+    settings = _group_settings(group, _NEW_GROUP)
+    tags = validation.tags(request.structs("tags"))
+    if state.active_provider(name) is not None:
+        raise AwsError.of(Errors.PROVIDER_EXISTS)
+    if any(
+        provider.status == ACTIVE
+        and (provider.auto_scaling_group or {}).get("autoScalingGroupArn") == arn
+        for provider in state.capacity_providers.values()
+    ):
+        raise AwsError.of(Errors.ASG_IN_USE)
+    provider = CapacityProvider(
+        name,
+        state.provider_arn(name),
+        AUTO_SCALING,
+        auto_scaling_group={"autoScalingGroupArn": arn, **settings},
+        tags=tags,
+    )
+    state.add_provider(provider)
+    return {"capacityProvider": provider.to_api()}
+
+
+def _group_settings(group: Params, current: Json) -> Json:
+    """managedScaling, managedTerminationProtection and managedDraining: the request's values
+    over `current`."""
+    scaling = dict(current["managedScaling"])
+    given = group.struct("managedScaling")
+    if given is not None:
+        status = given.string("status")
+        if status is not None:
+            scaling["status"] = validation.one_of(
+                "managedScaling.status", status, "ManagedScalingStatus"
+            )
+        for member, (low, high) in _SCALING_RANGES.items():
+            number = given.integer(member)
+            if number is None:
+                continue
+            if not low <= number <= high:
+                raise AwsError.of(
+                    Errors.SCALING_VALUE, member=member, value=number, low=low, high=high
+                )
+            scaling[member] = number
+    settings: Json = {"managedScaling": scaling}
+    for member, shape in (
+        ("managedTerminationProtection", "ManagedTerminationProtection"),
+        ("managedDraining", "ManagedDraining"),
+    ):
+        value = group.string(member)
+        settings[member] = (
+            current[member] if value is None else validation.one_of(member, value, shape)
+        )
+    return settings
+
+
+def describe_capacity_providers(state: RegionState, request: Params) -> Json:
+    names = request.strings("capacityProviders")
+    cluster = request.string("cluster")
+    if cluster is not None:
+        state.active_cluster(cluster)
+    include = request.strings("include") or []
+    for value in include:
+        validation.one_of("include", value, "CapacityProviderField")
+    start, size = pages.start_and_size(
+        request, state.token_key, "DescribeCapacityProviders", maximum=10
+    )
+    if names is None:
+        names = [
+            name for name in state.provider_names if state.capacity_providers[name].status == ACTIVE
+        ] + list(FARGATE_PROVIDERS)
+    providers: list[Json] = []
+    failures: list[Json] = []
+    for identifier in names[start : start + size]:
+        provider = state.find_provider(identifier)
+        if provider is None:
+            arn = identifier if identifier.startswith("arn:") else state.provider_arn(identifier)
+            failures.append({"arn": arn, "reason": "MISSING"})
+        else:
+            providers.append(provider.to_api(with_tags="TAGS" in include))
+    body: Json = {"capacityProviders": providers, "failures": failures}
+    if start + size < len(names):
+        body["nextToken"] = pages.token(state.token_key, "DescribeCapacityProviders", start + size)
+    return body
+
+
+def _custom_provider(state: RegionState, identifier: str, action: str) -> CapacityProvider:
+    """An ACTIVE provider that a request may change: not FARGATE or FARGATE_SPOT."""
+    provider = state.find_provider(identifier)
+    if provider is not None and provider.name in FARGATE_PROVIDERS:
+        raise AwsError.of(Errors.PROVIDER_RESERVED, name=provider.name, action=action)
+    if provider is None or provider.status != ACTIVE:
+        raise AwsError.of(Errors.PROVIDER_DOES_NOT_EXIST)
+    return provider
+
+
+def update_capacity_provider(state: RegionState, request: Params) -> Json:
+    _no_managed_instances(request)
+    provider = _custom_provider(state, request.required_string("name"), "updated")
+    group = request.struct("autoScalingGroupProvider")
+    if group is None:
+        raise AwsError.of(Errors.ASG_PROVIDER_REQUIRED)
+    current = provider.auto_scaling_group or {}
+    provider.auto_scaling_group = {**current, **_group_settings(group, current)}
+    provider.update_status = "UPDATE_COMPLETE"
+    return {"capacityProvider": {**provider.to_api(), "updateStatus": "UPDATE_IN_PROGRESS"}}
+
+
+def delete_capacity_provider(state: RegionState, request: Params) -> Json:
+    provider = _custom_provider(state, request.required_string("capacityProvider"), "deleted")
+    if provider.cluster is not None:
+        raise AwsError.of(Errors.PROVIDER_ASSOCIATED, cluster=provider.cluster)
+    body = {**provider.to_api(), "updateStatus": "DELETE_IN_PROGRESS"}
+    provider.status = INACTIVE
+    provider.update_status = "DELETE_COMPLETE"
+    provider.tags = {}
+    return {"capacityProvider": body}

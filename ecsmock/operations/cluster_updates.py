@@ -1,0 +1,52 @@
+"""UpdateCluster, UpdateClusterSettings and PutClusterCapacityProviders."""
+
+from __future__ import annotations
+
+from ecsmock import validation
+from ecsmock.errors import AwsError, Errors
+from ecsmock.models import Json
+from ecsmock.operations import cluster_config
+from ecsmock.params import Params
+from ecsmock.registry import RegionState
+
+
+def update_cluster(state: RegionState, request: Params) -> Json:
+    cluster = state.active_cluster(request.required_string("cluster"))
+    insights = validation.container_insights(request.structs("settings"))
+    configuration = validation.configuration(request.struct("configuration"))
+    defaults = request.struct("serviceConnectDefaults")
+    value = None if defaults is None else defaults.required_string("namespace")
+    namespace = None if not value else cluster_config.namespace(state, value)
+    if insights is not None:
+        cluster.container_insights = insights
+    if configuration is not None:
+        cluster.configuration = {**(cluster.configuration or {}), **configuration}
+    if value is not None:  # "" removes the Service Connect defaults
+        cluster_config.attach_namespace(state, cluster, namespace)
+    return {"cluster": cluster.to_api()}
+
+
+def update_cluster_settings(state: RegionState, request: Params) -> Json:
+    cluster = state.active_cluster(request.required_string("cluster"))
+    settings = request.structs("settings")
+    if settings is None:
+        raise AwsError.of(Errors.MISSING_PARAMETER, member="settings")
+    insights = validation.container_insights(settings)
+    if insights is not None:
+        cluster.container_insights = insights
+    return {"cluster": cluster.to_api()}
+
+
+def put_cluster_capacity_providers(state: RegionState, request: Params) -> Json:
+    cluster = state.active_cluster(request.required_string("cluster"))
+    names = request.strings("capacityProviders")
+    items = request.structs("defaultCapacityProviderStrategy")
+    for member, value in (("capacityProviders", names), ("defaultCapacityProviderStrategy", items)):
+        if value is None:
+            raise AwsError.of(Errors.MISSING_PARAMETER, member=member)
+    wanted = cluster_config.association(state, cluster.name, names or [], items or [])
+    removed = set(cluster.capacity_providers or ()) - set(wanted.names)
+    if removed & cluster.providers_in_use:
+        raise AwsError.of(Errors.PROVIDER_IN_USE)
+    change = cluster_config.associate(state, cluster, wanted)
+    return {"cluster": cluster_config.in_progress(cluster, change, provisioning=False)}

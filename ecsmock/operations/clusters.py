@@ -1,0 +1,141 @@
+"""CreateCluster, DescribeClusters, ListClusters and DeleteCluster."""
+
+from __future__ import annotations
+
+from ecsmock import pages, service_model, validation
+from ecsmock.errors import AwsError, Errors
+from ecsmock.models import INACTIVE, Cluster, Json
+from ecsmock.operations import cluster_config
+from ecsmock.operations.cluster_config import Association, Change, Namespace
+from ecsmock.params import Params
+from ecsmock.registry import RegionState
+
+MAX_DESCRIBED = 100
+
+
+def create_cluster(state: RegionState, request: Params) -> Json:
+    name = request.string("clusterName")
+    name = validation.cluster_name("default" if name is None else name)
+    tags = validation.tags(request.structs("tags"))
+    insights = validation.container_insights(request.structs("settings"))
+    configuration = validation.configuration(request.struct("configuration"))
+    wanted = cluster_config.request_association(state, name, request)
+    namespace = cluster_config.service_connect(state, request)
+    existing = state.clusters.get(name)
+    if existing is not None and existing.status != INACTIVE:
+        if not _repeats(
+            state,
+            existing,
+            request,
+            tags=tags,
+            insights=insights,
+            configuration=configuration,
+            wanted=wanted,
+            namespace=namespace,
+        ):
+            raise AwsError.of(Errors.IDEMPOTENT_MISMATCH)
+        return {"cluster": existing.to_api()}
+    if state.active_clusters >= state.quotas.clusters:
+        raise AwsError.of(Errors.CLUSTER_LIMIT, limit=state.quotas.clusters)
+    if insights is None:
+        insights, _ = state.effective_setting("containerInsights", state.caller_arn)
+    cluster = Cluster(name, state.cluster_arn(name), insights, tags, configuration=configuration)
+    cluster_config.attach_namespace(state, cluster, namespace)
+    given = request.has("capacityProviders") or request.has("defaultCapacityProviderStrategy")
+    change = cluster_config.associate(state, cluster, wanted) if given else Change([], [])
+    state.add_cluster(cluster)
+    return {"cluster": cluster_config.in_progress(cluster, change, provisioning=True)}
+
+
+def _repeats(
+    state: RegionState,
+    cluster: Cluster,
+    request: Params,
+    *,
+    tags: dict[str, str],
+    insights: str | None,
+    configuration: Json | None,
+    wanted: Association,
+    namespace: Namespace | None,
+) -> bool:
+    """Whether every parameter the request supplies equals what the cluster already has, which
+    makes a repeated CreateCluster an idempotent success."""
+    return (
+        (not request.has("tags") or tags == cluster.tags)
+        and insights in (None, cluster.container_insights)
+        and configuration in (None, cluster.configuration)
+        and (
+            not request.has("capacityProviders")
+            or wanted.names == (cluster.capacity_providers or [])
+        )
+        and (
+            not request.has("defaultCapacityProviderStrategy")
+            or wanted.strategy == (cluster.strategy or [])
+        )
+        and (namespace is None or namespace.current_arn(state) == cluster.namespace_arn)
+    )
+
+
+def describe_clusters(state: RegionState, request: Params) -> Json:
+    identifiers = request.strings("clusters") or ["default"]
+    if len(identifiers) > MAX_DESCRIBED:
+        raise AwsError.of(Errors.TOO_MANY_CLUSTERS)
+    if any(not identifier.strip() for identifier in identifiers):
+        raise AwsError.of(Errors.CLUSTERS_BLANK)
+    include = _include(request.strings("include") or [])
+    clusters: list[Json] = []
+    failures: list[Json] = []
+    answered: set[str] = set()
+    for identifier in identifiers:
+        cluster = state.find_cluster(identifier)
+        arn = cluster.arn if cluster else _arn_of(state, identifier)
+        if arn in answered:
+            continue
+        answered.add(arn)
+        if cluster is None:
+            failures.append({"arn": arn, "reason": "MISSING"})
+        else:
+            clusters.append(cluster.to_api(include))
+    return {"clusters": clusters, "failures": failures}
+
+
+def _include(values: list[str]) -> frozenset[str]:
+    valid = service_model.enum("ClusterField")
+    for value in values:
+        if value not in valid:
+            raise AwsError.of(Errors.INVALID_INCLUDE, value=value, valid=", ".join(valid))
+    return frozenset(values)
+
+
+def _arn_of(state: RegionState, identifier: str) -> str:
+    return identifier if identifier.startswith("arn:") else state.cluster_arn(identifier)
+
+
+def list_clusters(state: RegionState, request: Params) -> Json:
+    start, size = pages.start_and_size(request, state.token_key, "ListClusters", maximum=100)
+    names, following = pages.take(
+        state.cluster_names, start, size, lambda name: state.clusters[name].status != INACTIVE
+    )
+    body: Json = {"clusterArns": [state.cluster_arn(name) for name in names]}
+    if following is not None:
+        body["nextToken"] = pages.token(state.token_key, "ListClusters", following)
+    return body
+
+
+def delete_cluster(state: RegionState, request: Params) -> Json:
+    cluster = state.find_cluster(request.required_string("cluster"))
+    if cluster is None:
+        raise AwsError.of(Errors.CLUSTER_NOT_FOUND)
+    if cluster.status != INACTIVE:
+        counts = cluster.counts
+        if counts.registered_container_instances:
+            raise AwsError.of(Errors.CONTAINS_INSTANCES)
+        if counts.services:
+            raise AwsError.of(Errors.CONTAINS_SERVICES)
+        if counts.running_tasks or counts.pending_tasks:
+            raise AwsError.of(Errors.CONTAINS_TASKS)
+        cluster_config.release_all(state, cluster)
+        cluster.tags = {}
+        cluster.providers_in_use = frozenset()
+        state.deactivate_cluster(cluster)
+    return {"cluster": cluster.to_api()}

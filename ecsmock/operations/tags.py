@@ -1,0 +1,60 @@
+"""TagResource, UntagResource and ListTagsForResource, for clusters and capacity providers."""
+
+from __future__ import annotations
+
+from ecsmock import arns, validation
+from ecsmock.errors import AwsError, Errors
+from ecsmock.models import FARGATE_PROVIDERS, INACTIVE, CapacityProvider, Cluster, Json, tags_to_api
+from ecsmock.params import Params
+from ecsmock.registry import RegionState
+
+_KEPT_TYPES = ("cluster", "capacity-provider")
+
+
+def _resource(state: RegionState, request: Params, changing: bool) -> Cluster | CapacityProvider:
+    text = request.required_string("resourceArn")
+    arn = arns.parse(text)
+    if arn is None or arn.service != "ecs" or not arn.resource_id:
+        raise AwsError.of(Errors.INVALID_ARN)
+    if arn.resource_type not in _KEPT_TYPES:
+        raise AwsError.of(Errors.UNSUPPORTED_RESOURCE, resource_type=arn.resource_type)
+    if arn.resource_type == "cluster":
+        cluster = state.find_cluster(text)
+        if cluster is None:
+            raise AwsError.of(Errors.CLUSTER_NOT_FOUND)
+        if changing and cluster.status == INACTIVE:
+            raise AwsError.of(Errors.CLUSTER_INACTIVE)
+        return cluster
+    provider = state.find_provider(text)
+    if changing and provider is not None and provider.name in FARGATE_PROVIDERS:
+        raise AwsError.of(Errors.RESERVED_PROVIDER_TAGS)
+    if provider is None or provider.status == INACTIVE:
+        raise AwsError.of(Errors.PROVIDER_NOT_FOUND)
+    return provider
+
+
+def tag_resource(state: RegionState, request: Params) -> Json:
+    resource = _resource(state, request, changing=True)
+    items = request.structs("tags")
+    if items is None:
+        raise AwsError.of(Errors.MISSING_PARAMETER, member="tags")
+    merged = {**resource.tags, **validation.tags(items)}
+    if len(merged) > validation.MAX_TAGS:
+        raise AwsError.of(Errors.TAG_LIMIT_AFTER_MERGE, count=len(merged))
+    resource.tags = merged
+    return {}
+
+
+def untag_resource(state: RegionState, request: Params) -> Json:
+    resource = _resource(state, request, changing=True)
+    keys = request.strings("tagKeys")
+    if keys is None:
+        raise AwsError.of(Errors.MISSING_PARAMETER, member="tagKeys")
+    for key in keys:
+        validation.tag_key(key)
+    resource.tags = {key: value for key, value in resource.tags.items() if key not in keys}
+    return {}
+
+
+def list_tags_for_resource(state: RegionState, request: Params) -> Json:
+    return {"tags": tags_to_api(_resource(state, request, changing=False).tags)}

@@ -1,0 +1,76 @@
+"""Read a JSON request member by member, answering wrong types as AWS does.
+
+A client built with `Config(parameter_validation=False)` can send any JSON. Every operation reads
+its request through `Params`, so a wrong type becomes a 400, never a Python traceback. JSON `null`
+counts as absent, as it does for AWS's JSON services.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ecsmock.errors import AwsError, Errors
+
+Json = dict[str, Any]
+
+
+class Params:
+    """A JSON object of the request (or a structure inside it), with its path for messages."""
+
+    __slots__ = ("_data", "_path")
+
+    def __init__(self, data: object, path: str = "") -> None:
+        if not isinstance(data, dict):
+            raise AwsError.of(Errors.WRONG_TYPE, member=path or "the request", expected="an object")
+        self._data: Json = data
+        self._path = path
+
+    def _member(self, name: str) -> str:
+        return f"{self._path}.{name}" if self._path else name
+
+    def _get(self, name: str, kind: type, expected: str) -> Any:
+        value = self._data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise AwsError.of(Errors.WRONG_TYPE, member=self._member(name), expected=expected)
+        return value
+
+    def has(self, name: str) -> bool:
+        return self._data.get(name) is not None
+
+    def string(self, name: str) -> str | None:
+        value: str | None = self._get(name, str, "a string")
+        return value
+
+    def required_string(self, name: str) -> str:
+        value = self.string(name)
+        if value is None:
+            raise AwsError.of(Errors.MISSING_PARAMETER, member=self._member(name))
+        return value
+
+    def integer(self, name: str) -> int | None:
+        value: int | None = self._get(name, int, "an integer")
+        return value
+
+    def boolean(self, name: str) -> bool | None:
+        value: bool | None = self._get(name, bool, "a boolean")
+        return value
+
+    def strings(self, name: str) -> list[str] | None:
+        items: list[Any] | None = self._get(name, list, "a list of strings")
+        if items is not None and not all(isinstance(item, str) for item in items):
+            raise AwsError.of(
+                Errors.WRONG_TYPE, member=self._member(name), expected="a list of strings"
+            )
+        return items
+
+    def struct(self, name: str) -> Params | None:
+        value = self._data.get(name)
+        return None if value is None else Params(value, self._member(name))
+
+    def structs(self, name: str) -> list[Params] | None:
+        items: list[Any] | None = self._get(name, list, "a list of objects")
+        if items is None:
+            return None
+        return [Params(item, f"{self._member(name)}[{i}]") for i, item in enumerate(items)]

@@ -1,0 +1,214 @@
+"""State for one account and Region, the lookups every operation needs, and the lock around it."""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass
+
+from ecsmock import arns
+from ecsmock.errors import AwsError, Errors
+from ecsmock.faults import Faults
+from ecsmock.models import (
+    ACTIVE,
+    FARGATE_PROVIDERS,
+    INACTIVE,
+    CapacityProvider,
+    Cluster,
+    Json,
+)
+
+# What a setting is when nobody set it: today's defaults for a new account (ecsmock's choice,
+# from the Amazon ECS account settings documentation).
+SETTING_DEFAULTS = {
+    "serviceLongArnFormat": "enabled",
+    "taskLongArnFormat": "enabled",
+    "containerInstanceLongArnFormat": "enabled",
+    "awsvpcTrunking": "disabled",
+    "containerInsights": "disabled",
+    "fargateFIPSMode": "disabled",
+    "tagResourceAuthorization": "on",
+    "fargateTaskRetirementWaitPeriod": "7",
+    "guardDutyActivate": "disabled",
+    "defaultLogDriverMode": "non-blocking",
+    "fargateEventWindows": "disabled",
+}
+
+
+@dataclass
+class Quotas:
+    """AWS's adjustable quotas, per account and Region; a test may lower them."""
+
+    clusters: int = 10_000
+
+
+@dataclass
+class Account:
+    account_id: str
+    principal_arn: str | None = None  # the caller; None means the account's root user
+
+
+class RegionState:
+    """Everything ECS keeps for one account in one Region."""
+
+    def __init__(self, account: Account, region: str, quotas: Quotas) -> None:
+        self.account = account
+        self.region = region
+        self.partition = arns.partition_of(region)
+        self.quotas = quotas
+        self.clusters: dict[str, Cluster] = {}  # INACTIVE ones too: AWS still describes them
+        self.cluster_names: list[str] = []  # append-only creation order: what ListClusters walks
+        self.active_clusters = 0
+        self.capacity_providers: dict[str, CapacityProvider] = {}  # FARGATE* excluded
+        self.provider_names: list[str] = []  # append-only creation order
+        self.account_settings: dict[tuple[str, str], str] = {}  # (principal, name) -> value
+        self.namespaces: dict[str, str] = {}  # Cloud Map namespace name -> ARN
+        self.token_key = os.urandom(16)
+
+    @property
+    def account_id(self) -> str:
+        return self.account.account_id
+
+    def arn(self, service: str, resource: str, region: str | None = None) -> str:
+        region = self.region if region is None else region
+        return arns.build(self.partition, service, region, self.account_id, resource)
+
+    @property
+    def root_arn(self) -> str:
+        return self.arn("iam", "root", region="")
+
+    @property
+    def caller_arn(self) -> str:
+        return self.account.principal_arn or self.root_arn
+
+    def effective_setting(self, name: str, principal: str) -> tuple[str, str]:
+        """(value, principal it comes from): the principal's own, else the root user's (which is
+        the account default), else AWS's default."""
+        for source in (principal, self.root_arn):
+            value = self.account_settings.get((source, name))
+            if value is not None:
+                return value, source
+        return SETTING_DEFAULTS.get(name, "disabled"), self.root_arn
+
+    def cluster_arn(self, name: str) -> str:
+        return self.arn("ecs", f"cluster/{name}")
+
+    def provider_arn(self, name: str) -> str:
+        return self.arn("ecs", f"capacity-provider/{name}")
+
+    def _own_resource(self, identifier: str, resource_type: str) -> str | None:
+        """The name in an identifier that is a name, or an ARN of this account and Region."""
+        if not identifier.startswith("arn:"):
+            return identifier
+        arn = arns.parse(identifier)
+        if arn is None or (arn.partition, arn.service, arn.region, arn.account_id) != (
+            self.partition,
+            "ecs",
+            self.region,
+            self.account_id,
+        ):
+            return None
+        return arn.resource_id if arn.resource_type == resource_type else None
+
+    # Clusters
+
+    def find_cluster(self, identifier: str) -> Cluster | None:
+        name = self._own_resource(identifier, "cluster")
+        return None if name is None else self.clusters.get(name)
+
+    def active_cluster(self, identifier: str) -> Cluster:
+        cluster = self.find_cluster(identifier)
+        if cluster is None or cluster.status == INACTIVE:
+            raise AwsError.of(Errors.CLUSTER_NOT_FOUND)
+        return cluster
+
+    def add_cluster(self, cluster: Cluster) -> None:
+        if cluster.name not in self.clusters:
+            self.cluster_names.append(cluster.name)
+        self.clusters[cluster.name] = cluster
+        self.active_clusters += 1
+
+    def deactivate_cluster(self, cluster: Cluster) -> None:
+        cluster.status = INACTIVE
+        self.active_clusters -= 1
+
+    # Capacity providers
+
+    def find_provider(self, identifier: str) -> CapacityProvider | None:
+        """A provider by name or ARN, FARGATE and FARGATE_SPOT included, INACTIVE ones too."""
+        name = self._own_resource(identifier, "capacity-provider")
+        if name in FARGATE_PROVIDERS:
+            return CapacityProvider(name, self.provider_arn(name), type=name)
+        return None if name is None else self.capacity_providers.get(name)
+
+    def active_provider(self, name: str) -> CapacityProvider | None:
+        provider = self.find_provider(name)
+        return provider if provider is not None and provider.status == ACTIVE else None
+
+    def add_provider(self, provider: CapacityProvider) -> None:
+        if provider.name not in self.capacity_providers:
+            self.provider_names.append(provider.name)
+        self.capacity_providers[provider.name] = provider
+
+    # Service Connect namespaces
+
+    def namespace_arn(self, name: str) -> str:
+        """The ARN of the HTTP namespace of this name, created the first time it is asked for,
+        as ECS creates it in Cloud Map."""
+        if name not in self.namespaces:
+            suffix = os.urandom(10).hex()[:16]
+            self.namespaces[name] = self.arn("servicediscovery", f"namespace/ns-{suffix}")
+        return self.namespaces[name]
+
+    def to_api(self) -> Json:
+        """Everything this state holds, as plain data that compares equal when nothing changed."""
+        return {
+            "clusters": [
+                cluster.to_api(include=_ALL_CLUSTER_FIELDS) for cluster in self.clusters.values()
+            ],
+            "clusterOrder": list(self.cluster_names),
+            "activeClusters": self.active_clusters,
+            "capacityProviders": [
+                {**provider.to_api(), "cluster": provider.cluster}
+                for provider in self.capacity_providers.values()
+            ],
+            "inUse": {name: sorted(c.providers_in_use) for name, c in self.clusters.items()},
+            "accountSettings": sorted(
+                [principal, name, value]
+                for (principal, name), value in self.account_settings.items()
+            ),
+            "namespaces": dict(self.namespaces),
+        }
+
+
+_ALL_CLUSTER_FIELDS = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")
+
+
+class Backend:
+    """What one outermost activation keeps, shared by the activations nested in it."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self.quotas = Quotas()
+        self.faults = Faults()
+        self.accounts: dict[str, Account] = {}
+        self.regions: dict[tuple[str, str], RegionState] = {}
+
+    def reset(self) -> None:
+        with self.lock:
+            self.quotas = Quotas()
+            self.faults.clear()
+            self.accounts.clear()
+            self.regions.clear()
+
+    def account(self, account_id: str) -> Account:
+        with self.lock:
+            return self.accounts.setdefault(account_id, Account(account_id))
+
+    def region(self, account_id: str, region: str) -> RegionState:
+        with self.lock:
+            state = self.regions.get((account_id, region))
+            if state is None:
+                state = RegionState(self.account(account_id), region, self.quotas)
+                self.regions[account_id, region] = state
+            return state

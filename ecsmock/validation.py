@@ -1,0 +1,163 @@
+"""Server-side rules that several operations share: names, tags, settings, configuration,
+capacity provider strategies. Each rule raises the AWS-shaped error of the table."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ecsmock import service_model
+from ecsmock.errors import AwsError, Errors
+from ecsmock.models import Json, StrategyItem
+from ecsmock.params import Params
+
+MAX_TAGS = 50
+CONTAINER_INSIGHTS_VALUES = ("enabled", "disabled", "enhanced")  # a String in the model: by hand
+
+_NAME = re.compile(r"[A-Za-z0-9_-]{1,255}")
+_ASCII_TAG = re.compile(r"[A-Za-z0-9 _.:/=+\-@]*")
+_TAG_PUNCTUATION = frozenset("_.:/=+-@")
+_NAMESPACE_FORBIDDEN = frozenset('<>"/')
+
+
+def is_valid_name(name: str) -> bool:
+    """Cluster and capacity provider names: up to 255 letters, digits, `_` and `-`."""
+    return _NAME.fullmatch(name) is not None
+
+
+def cluster_name(name: str) -> str:
+    if not is_valid_name(name):
+        raise AwsError.of(Errors.CLUSTER_NAME)
+    return name
+
+
+def one_of(member: str, value: str, shape: str) -> str:
+    """`value` if botocore's model lists it in the enum `shape`."""
+    valid = service_model.enum(shape)
+    if value not in valid:
+        raise AwsError.of(Errors.ENUM_VALUE, member=member, value=value, valid=", ".join(valid))
+    return value
+
+
+def _tag_text_allowed(text: str) -> bool:
+    if text.isascii():
+        return _ASCII_TAG.fullmatch(text) is not None
+    return all(char in _TAG_PUNCTUATION or unicodedata.category(char)[0] in "LZN" for char in text)
+
+
+def _tag_text(part: str, text: str) -> None:
+    if not _tag_text_allowed(text):
+        raise AwsError.of(Errors.TAG_CHARACTERS, part=part, value=text)
+    if text[:4].lower() == "aws:":
+        raise AwsError.of(Errors.TAG_RESERVED, part=part, value=text)
+
+
+def tag_key(key: str) -> str:
+    if not 1 <= len(key) <= 128:
+        raise AwsError.of(Errors.TAG_KEY_LENGTH)
+    _tag_text("key", key)
+    return key
+
+
+def tags(items: list[Params] | None) -> dict[str, str]:
+    """The tags of a request as a dict, in request order."""
+    result: dict[str, str] = {}
+    if items is None:
+        return result
+    if len(items) > MAX_TAGS:
+        raise AwsError.of(Errors.TOO_MANY_TAGS)
+    for item in items:
+        key = tag_key(item.required_string("key"))
+        value = item.string("value") or ""
+        if len(value) > 256:
+            raise AwsError.of(Errors.TAG_VALUE_LENGTH)
+        _tag_text("value", value)
+        if key in result:
+            raise AwsError.of(Errors.TAG_DUPLICATE_KEY, key=key)
+        result[key] = value
+    return result
+
+
+def container_insights(items: list[Params] | None) -> str | None:
+    """The containerInsights value a `settings` list asks for, if any."""
+    value = None
+    for item in items or ():
+        if item.string("name") not in service_model.enum("ClusterSettingName"):
+            raise AwsError.of(Errors.SETTING_NAME)
+        value = item.string("value")
+        if value not in CONTAINER_INSIGHTS_VALUES:
+            raise AwsError.of(Errors.SETTING_VALUE)
+    return value
+
+
+def _members(params: Params, strings: tuple[str, ...], booleans: tuple[str, ...] = ()) -> Json:
+    """The typed members of a structure that ecsmock stores and echoes as given."""
+    result: Json = {name: params.string(name) for name in strings if params.has(name)}
+    result.update({name: params.boolean(name) for name in booleans if params.has(name)})
+    return result
+
+
+def configuration(request: Params | None) -> Json | None:
+    """A cluster's `configuration`, checked and reduced to the members the model knows."""
+    if request is None:
+        return None
+    result: Json = {}
+    execute = request.struct("executeCommandConfiguration")
+    if execute is not None:
+        command = _members(execute, ("kmsKeyId",))
+        logging = execute.string("logging")
+        if logging is not None:
+            if logging not in service_model.enum("ExecuteCommandLogging"):
+                raise AwsError.of(Errors.LOGGING_VALUE, value=logging)
+            command["logging"] = logging
+        log = execute.struct("logConfiguration")
+        if logging == "OVERRIDE" and log is None:
+            raise AwsError.of(Errors.LOG_CONFIGURATION_REQUIRED)
+        if log is not None:
+            if logging != "OVERRIDE":
+                raise AwsError.of(Errors.LOG_CONFIGURATION_NEEDS_OVERRIDE)
+            command["logConfiguration"] = _members(
+                log,
+                ("cloudWatchLogGroupName", "s3BucketName", "s3KeyPrefix"),
+                ("cloudWatchEncryptionEnabled", "s3EncryptionEnabled"),
+            )
+        result["executeCommandConfiguration"] = command
+    storage = request.struct("managedStorageConfiguration")
+    if storage is not None:
+        result["managedStorageConfiguration"] = _members(
+            storage, ("kmsKeyId", "fargateEphemeralStorageKmsKeyId")
+        )
+    return result
+
+
+def namespace_name(name: str) -> str:
+    if not 1 <= len(name) <= 1024 or not _NAMESPACE_FORBIDDEN.isdisjoint(name):
+        raise AwsError.of(Errors.NAMESPACE_NAME)
+    return name
+
+
+def strategy(items: list[Params]) -> list[StrategyItem]:
+    """A capacity provider strategy, checked on its own (association is checked by the caller)."""
+    if len(items) > 20:
+        raise AwsError.of(Errors.STRATEGY_TOO_LONG)
+    result: list[StrategyItem] = []
+    for params in items:
+        item = StrategyItem(
+            params.required_string("capacityProvider"),
+            _default(params.integer("weight")),
+            _default(params.integer("base")),
+        )
+        if not 0 <= item.weight <= 1000:
+            raise AwsError.of(Errors.STRATEGY_WEIGHT, value=item.weight)
+        if not 0 <= item.base <= 100_000:
+            raise AwsError.of(Errors.STRATEGY_BASE, value=item.base)
+        if any(seen.capacity_provider == item.capacity_provider for seen in result):
+            raise AwsError.of(Errors.STRATEGY_DUPLICATE, name=item.capacity_provider)
+        result.append(item)
+    if sum(item.base > 0 for item in result) > 1:
+        raise AwsError.of(Errors.STRATEGY_TWO_BASES)
+    return result
+
+
+def _default(value: int | None) -> int:
+    return 0 if value is None else value

@@ -1,0 +1,76 @@
+"""The awsJson1_1 wire: an ECS request (X-Amz-Target and JSON body) in, an HTTP reply out.
+
+This is the whole server side of ecsmock and knows nothing of botocore, so the same core could
+sit behind an HTTP server for the AWS CLI or other SDKs.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from dataclasses import dataclass
+
+from ecsmock import service_model
+from ecsmock.errors import AwsError, Errors, UnservedOperationError
+from ecsmock.operations import OPERATIONS, Operation
+from ecsmock.params import Params
+from ecsmock.registry import Backend
+
+TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113."
+_JSON = "application/x-amz-json-1.1"
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def serve(backend: Backend, account_id: str, region: str, target: str, body: bytes) -> Reply:
+    """Answer one request for `account_id` in `region` as ECS would."""
+    try:
+        operation = _operation(target)
+        request = _decode(body)
+        for fault in backend.faults.due(target.removeprefix(TARGET_PREFIX)):
+            if fault.delay:
+                time.sleep(fault.delay)
+            if fault.error is not None:
+                raise fault.error
+        with backend.lock:
+            result = operation(backend.region(account_id, region), request)
+    except AwsError as error:
+        return _reply(error.status, {"__type": error.code, "message": error.message})
+    return _reply(200, result)
+
+
+def _operation(target: str) -> Operation:
+    name = target.removeprefix(TARGET_PREFIX)
+    if name in OPERATIONS and target.startswith(TARGET_PREFIX):
+        return OPERATIONS[name]
+    if name in service_model.operation_names() and target.startswith(TARGET_PREFIX):
+        raise UnservedOperationError(
+            f"ecsmock does not serve the ECS operation {name} yet. It serves: "
+            f"{', '.join(sorted(OPERATIONS))}. Mock this call another way, or ask for it at "
+            "ecsmock's issue tracker."
+        )
+    raise AwsError.of(Errors.UNKNOWN_OPERATION, target=target or "(no X-Amz-Target)")
+
+
+def _decode(body: bytes) -> Params:
+    try:
+        data = json.loads(body or b"{}")
+    except (ValueError, RecursionError):
+        raise AwsError.of(Errors.NOT_JSON) from None
+    if not isinstance(data, dict):
+        raise AwsError.of(Errors.NOT_JSON)
+    return Params(data)
+
+
+def _reply(status: int, content: object) -> Reply:
+    headers = {
+        "x-amzn-RequestId": str(uuid.uuid4()),
+        "Content-Type": _JSON,
+    }
+    return Reply(status, headers, json.dumps(content, separators=(",", ":")).encode())
