@@ -217,7 +217,11 @@ class EcsMock:
         are equal exactly when nothing changed in between."""
         with self.backend.lock:
             return copy.deepcopy(
-                {f"{a}/{r}": state.to_api() for (a, r), state in self.backend.regions.items()}
+                {
+                    f"{account}/{region}": state.to_api()
+                    for (account, region), state in self.backend.regions.items()
+                    if not state.is_empty
+                }
             )
 
     def reset(self) -> None:

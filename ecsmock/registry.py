@@ -160,6 +160,12 @@ class RegionState:
             self.namespaces[name] = self.arn("servicediscovery", f"namespace/ns-{suffix}")
         return self.namespaces[name]
 
+    @property
+    def is_empty(self) -> bool:
+        return not (
+            self.clusters or self.capacity_providers or self.account_settings or self.namespaces
+        )
+
     def to_api(self) -> Json:
         """Everything this state holds, as plain data that compares equal when nothing changed."""
         return {
