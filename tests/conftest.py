@@ -47,7 +47,9 @@ socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    terminalreporter.write_line(f"ecsmock: network connection attempts seen: {len(NETWORK_ATTEMPTS)}")
+    terminalreporter.write_line(
+        f"ecsmock: network connection attempts seen: {len(NETWORK_ATTEMPTS)}"
+    )
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +83,8 @@ def check_shape(value: Any, shape: Shape, path: str = "") -> None:
         if shape.enum:  # type: ignore[attr-defined]
             assert value in shape.enum, f"{path}: {value!r} not in enum"  # type: ignore[attr-defined]
     elif kind in ("integer", "long"):
-        assert isinstance(value, int) and not isinstance(value, bool), path
+        assert isinstance(value, int), path
+        assert not isinstance(value, bool), path
     elif kind == "boolean":
         assert isinstance(value, bool), path
     else:  # pragma: no cover - ECS cluster responses use no other kinds
@@ -149,8 +152,6 @@ def rejected(mock: EcsMock, code: str, message: str | None = None) -> Iterator[A
     with aws_error(code, message) as info:
         yield info
     assert mock.snapshot() == before
-
-
 
 
 def send(client: Any, operation: str, body: object, target: str | None = None) -> Any:

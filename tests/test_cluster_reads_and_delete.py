@@ -1,4 +1,4 @@
-"""DescribeClusters, ListClusters and DeleteCluster: behaviour.md §3–§5."""
+"""DescribeClusters, ListClusters and DeleteCluster: behaviour.md §3 to §5."""
 
 from __future__ import annotations
 
@@ -29,7 +29,10 @@ def test_describe_answers_in_request_order_once_each(client):
 
 def test_describe_by_arn_of_another_region_or_account_is_missing(client):
     client.create_cluster(clusterName="a")
-    other = ["arn:aws:ecs:eu-west-1:123456789012:cluster/a", "arn:aws:ecs:us-east-1:999999999999:cluster/a"]
+    other = [
+        "arn:aws:ecs:eu-west-1:123456789012:cluster/a",
+        "arn:aws:ecs:us-east-1:999999999999:cluster/a",
+    ]
     response = client.describe_clusters(clusters=other)
     assert response["clusters"] == []
     assert [f["arn"] for f in response["failures"]] == other
@@ -55,7 +58,9 @@ def test_describe_with_every_include(mock, client):
         tags=[{"key": "k", "value": "v"}],
         configuration={"executeCommandConfiguration": {"logging": "NONE"}},
     )
-    mock.set_cluster_counts("c", running_fargate_tasks=2, pending_ec2_tasks=1, active_ec2_services=3)
+    mock.set_cluster_counts(
+        "c", running_fargate_tasks=2, pending_ec2_tasks=1, active_ec2_services=3
+    )
     cluster = client.describe_clusters(clusters=["c"], include=list(FIELDS))["clusters"][0]
     assert cluster["tags"] == [{"key": "k", "value": "v"}]
     assert cluster["settings"] == [{"name": "containerInsights", "value": "disabled"}]
@@ -132,7 +137,11 @@ def test_paginator_walks_everything(client):
     for i in range(25):
         client.create_cluster(clusterName=f"c{i}")
     paginator = client.get_paginator("list_clusters")
-    arns = [arn for page in paginator.paginate(PaginationConfig={"PageSize": 4}) for arn in page["clusterArns"]]
+    arns = [
+        arn
+        for page in paginator.paginate(PaginationConfig={"PageSize": 4})
+        for arn in page["clusterArns"]
+    ]
     assert arns == [ARN + f"c{i}" for i in range(25)]
 
 
@@ -188,7 +197,9 @@ def test_deleting_an_inactive_cluster_returns_it_again(client):
     assert client.delete_cluster(cluster="c")["cluster"]["status"] == "INACTIVE"
 
 
-@pytest.mark.parametrize("identifier", ["nope", ARN + "nope", "arn:aws:ecs:eu-west-1:123456789012:cluster/c"])
+@pytest.mark.parametrize(
+    "identifier", ["nope", ARN + "nope", "arn:aws:ecs:eu-west-1:123456789012:cluster/c"]
+)
 def test_delete_unknown_cluster(mock, client, identifier):
     client.create_cluster(clusterName="c")
     with rejected(mock, "ClusterNotFoundException", "Cluster not found."):
@@ -230,5 +241,9 @@ def test_delete_refuses_while_the_cluster_has_work(mock, client, counts, code, m
 
 
 def test_delete_needs_a_cluster(mock, raw):
-    with rejected(mock, "InvalidParameterException", "cluster is a required parameter. Specify a value and try again."):
+    with rejected(
+        mock,
+        "InvalidParameterException",
+        "cluster is a required parameter. Specify a value and try again.",
+    ):
         send(raw, "DeleteCluster", {})

@@ -181,7 +181,9 @@ def test_fargate_providers_and_strategy(client):
 
 def test_all_weights_zero_is_accepted(client):
     strategy = [{"capacityProvider": "FARGATE", "weight": 0}]
-    cluster = client.create_cluster(capacityProviders=["FARGATE"], defaultCapacityProviderStrategy=strategy)
+    cluster = client.create_cluster(
+        capacityProviders=["FARGATE"], defaultCapacityProviderStrategy=strategy
+    )
     assert cluster["cluster"]["defaultCapacityProviderStrategy"][0]["weight"] == 0
 
 
@@ -252,13 +254,15 @@ def test_strategy_naming_a_provider_twice_is_rejected(mock, client):
 
 def test_strategy_of_more_than_twenty_items_is_rejected(mock, client):
     with rejected(mock, "InvalidParameterException"):
-        client.create_cluster(defaultCapacityProviderStrategy=[{"capacityProvider": "FARGATE"}] * 21)
+        client.create_cluster(
+            defaultCapacityProviderStrategy=[{"capacityProvider": "FARGATE"}] * 21
+        )
 
 
 def test_service_connect_namespace_by_name_becomes_an_arn(mock, client):
-    cluster = client.create_cluster(
-        clusterName="c", serviceConnectDefaults={"namespace": "my-ns"}
-    )["cluster"]
+    cluster = client.create_cluster(clusterName="c", serviceConnectDefaults={"namespace": "my-ns"})[
+        "cluster"
+    ]
     namespace = cluster["serviceConnectDefaults"]["namespace"]
     assert re.fullmatch(
         r"arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-[a-z0-9]{16}", namespace
@@ -315,14 +319,19 @@ def test_repeating_a_create_returns_the_cluster_unchanged(mock, client):
         **first,
         "attachments": first["attachments"],
     }
-    assert client.create_cluster(
-        clusterName="c",
-        tags=[{"key": "k", "value": "v"}],
-        settings=[{"name": "containerInsights", "value": "enabled"}],
-        capacityProviders=["FARGATE"],
-        defaultCapacityProviderStrategy=[{"capacityProvider": "FARGATE", "weight": 1, "base": 0}],
-        serviceConnectDefaults={"namespace": "ns"},
-    )["cluster"]["clusterName"] == "c"
+    assert (
+        client.create_cluster(
+            clusterName="c",
+            tags=[{"key": "k", "value": "v"}],
+            settings=[{"name": "containerInsights", "value": "enabled"}],
+            capacityProviders=["FARGATE"],
+            defaultCapacityProviderStrategy=[
+                {"capacityProvider": "FARGATE", "weight": 1, "base": 0}
+            ],
+            serviceConnectDefaults={"namespace": "ns"},
+        )["cluster"]["clusterName"]
+        == "c"
+    )
     assert mock.snapshot() == before
     assert len(client.list_clusters()["clusterArns"]) == 1
 
