@@ -170,3 +170,18 @@ def send(client: Any, operation: str, body: object, target: str | None = None) -
         return client._make_api_call(operation, {})
     finally:
         client.meta.events.unregister(event, replace)
+
+
+ASG = (
+    "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:"
+    "57ffcb94-11f0-4d6d-bf60-3bac5e:autoScalingGroupName/{}"
+)
+
+
+def create_provider(client: Any, name: str, group: str | None = None, **kwargs: Any) -> Any:
+    """Create an Auto Scaling group capacity provider (on its own group unless `group` says)."""
+    provider = {"autoScalingGroupArn": ASG.format(group or name), **kwargs.pop("asg", {})}
+    response = client.create_capacity_provider(
+        name=name, autoScalingGroupProvider=provider, **kwargs
+    )
+    return response["capacityProvider"]

@@ -1,0 +1,110 @@
+"""TagResource, UntagResource and ListTagsForResource: behaviour.md §9."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import create_provider, rejected
+
+CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/c"
+PROVIDER = "arn:aws:ecs:us-east-1:123456789012:capacity-provider/cp"
+
+
+def tags(client, arn):
+    return client.list_tags_for_resource(resourceArn=arn)["tags"]
+
+
+@pytest.fixture(params=["cluster", "provider"])
+def resource(request, client):
+    if request.param == "cluster":
+        client.create_cluster(clusterName="c", tags=[{"key": "a", "value": "1"}])
+        return CLUSTER
+    create_provider(client, "cp", tags=[{"key": "a", "value": "1"}])
+    return PROVIDER
+
+
+def test_tag_merges_and_untag_removes(client, resource):
+    client.tag_resource(
+        resourceArn=resource, tags=[{"key": "a", "value": "2"}, {"key": "b", "value": ""}]
+    )
+    assert tags(client, resource) == [{"key": "a", "value": "2"}, {"key": "b", "value": ""}]
+    client.untag_resource(resourceArn=resource, tagKeys=["a", "absent"])
+    assert tags(client, resource) == [{"key": "b", "value": ""}]
+
+
+def test_tag_and_untag_answer_nothing(client, resource):
+    response = client.tag_resource(resourceArn=resource, tags=[{"key": "x", "value": "y"}])
+    assert set(response) == {"ResponseMetadata"}
+    response = client.untag_resource(resourceArn=resource, tagKeys=["x"])
+    assert set(response) == {"ResponseMetadata"}
+
+
+def test_limit_counts_after_the_merge(mock, client, resource):
+    client.tag_resource(
+        resourceArn=resource, tags=[{"key": f"k{i}", "value": "v"} for i in range(49)]
+    )
+    client.tag_resource(resourceArn=resource, tags=[{"key": "k0", "value": "new"}])  # overwrite: 50
+    with rejected(mock, "LimitExceededException"):
+        client.tag_resource(resourceArn=resource, tags=[{"key": "one-more", "value": "v"}])
+
+
+def test_tag_rules_apply(mock, raw, resource):
+    for bad in (
+        {"key": "aws:x", "value": "v"},
+        {"key": "k" * 129, "value": "v"},
+        {"key": "k!", "value": "v"},
+    ):
+        with rejected(mock, "InvalidParameterException"):
+            raw.tag_resource(resourceArn=resource, tags=[bad])
+    with rejected(mock, "InvalidParameterException"):
+        raw.untag_resource(resourceArn=resource, tagKeys=["k" * 129])
+
+
+def test_deleted_cluster_loses_its_tags_and_refuses_new_ones(mock, client):
+    client.create_cluster(clusterName="c", tags=[{"key": "a", "value": "1"}])
+    client.delete_cluster(cluster="c")
+    assert tags(client, CLUSTER) == []
+    message = "The specified cluster is inactive. Specify an active cluster and try again."
+    with rejected(mock, "InvalidParameterException", message):
+        client.tag_resource(resourceArn=CLUSTER, tags=[{"key": "a", "value": "1"}])
+    with rejected(mock, "InvalidParameterException", message):
+        client.untag_resource(resourceArn=CLUSTER, tagKeys=["a"])
+
+
+@pytest.mark.parametrize(
+    ("arn", "code", "message"),
+    [
+        (CLUSTER, "ClusterNotFoundException", "Cluster not found."),
+        (
+            "arn:aws:ecs:eu-west-1:123456789012:cluster/c",
+            "ClusterNotFoundException",
+            "Cluster not found.",
+        ),
+        (PROVIDER, "ResourceNotFoundException", None),
+        ("not-an-arn", "InvalidParameterException", "The ARN provided is invalid."),
+        (
+            "arn:aws:ecr:us-east-1:123456789012:repository/r",
+            "InvalidParameterException",
+            "The ARN provided is invalid.",
+        ),
+        (
+            "arn:aws:ecs:us-east-1:123456789012:service/c/s",
+            "InvalidParameterException",
+            "Unsupported resource type: service",
+        ),
+    ],
+)
+def test_unknown_and_malformed_resources(mock, client, arn, code, message):
+    for call in (
+        lambda: client.tag_resource(resourceArn=arn, tags=[{"key": "k", "value": "v"}]),
+        lambda: client.untag_resource(resourceArn=arn, tagKeys=["k"]),
+        lambda: client.list_tags_for_resource(resourceArn=arn),
+    ):
+        with rejected(mock, code, message):
+            call()
+
+
+def test_fargate_cannot_be_tagged(mock, client):
+    fargate = "arn:aws:ecs:us-east-1:123456789012:capacity-provider/FARGATE"
+    assert tags(client, fargate) == []
+    with rejected(mock, "InvalidParameterException"):
+        client.tag_resource(resourceArn=fargate, tags=[{"key": "k", "value": "v"}])
