@@ -12,7 +12,8 @@ import hmac
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.params import Params
 
 T = TypeVar("T")

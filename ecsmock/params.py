@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 
 Json = dict[str, Any]
 

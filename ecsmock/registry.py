@@ -7,8 +7,9 @@ import threading
 from dataclasses import dataclass
 
 from ecsmock import arns
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
 from ecsmock.faults import Faults
+from ecsmock.messages import Errors
 from ecsmock.models import (
     ACTIVE,
     FARGATE_PROVIDERS,

@@ -7,7 +7,8 @@ import re
 import unicodedata
 
 from ecsmock import service_model
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.models import Json, StrategyItem
 from ecsmock.params import Params
 

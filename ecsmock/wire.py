@@ -12,7 +12,8 @@ import uuid
 from dataclasses import dataclass
 
 from ecsmock import service_model
-from ecsmock.errors import AwsError, Errors, UnservedOperationError
+from ecsmock.errors import AwsError, UnservedOperationError
+from ecsmock.messages import Errors
 from ecsmock.operations import OPERATIONS, Operation
 from ecsmock.params import Params
 from ecsmock.registry import Backend

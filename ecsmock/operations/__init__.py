@@ -41,3 +41,24 @@ OPERATIONS: dict[str, Operation] = {
     "ListAccountSettings": account_settings.list_account_settings,
     "DeleteAccountSetting": account_settings.delete_account_setting,
 }
+
+# Where ecsmock knowingly answers differently from AWS (shown on the served-operations page).
+KNOWN_DEVIATIONS: dict[str, str] = {
+    "CreateCluster": "Clusters with Auto Scaling group providers are PROVISIONING in the create "
+    "response only; every later read shows them settled (ACTIVE, attachments CREATED). No "
+    "service-linked role is created. Container Insights re-enabled on a re-created name applies "
+    "at once (AWS waits 7 days).",
+    "DeleteCluster": "Deleting a cluster releases its capacity providers and shows "
+    "capacityProviders [] on the INACTIVE cluster. INACTIVE clusters stay describable for the "
+    "whole activation.",
+    "ListClusters": "Clusters are listed in the order their names were first created.",
+    "PutClusterCapacityProviders": "A provider is in use only when the handle says so "
+    "(mark_capacity_provider_in_use): ecsmock runs no tasks.",
+    "CreateCapacityProvider": "Auto Scaling group providers only; managedInstancesProvider raises "
+    "UnservedOperationError. The Auto Scaling group itself is not checked (it need not exist).",
+    "DeleteCapacityProvider": "A provider still associated with a cluster is refused with "
+    "ResourceInUseException, where AWS may answer DELETE_FAILED.",
+    "TagResource": "Only clusters and capacity providers can be tagged; other ECS resource types "
+    "answer 'Unsupported resource type'.",
+    "ListAccountSettings": "Settings nobody set have today's defaults for a new account.",
+}

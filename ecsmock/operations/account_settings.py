@@ -6,7 +6,8 @@ The root user's setting is the account default: a principal without its own sett
 from __future__ import annotations
 
 from ecsmock import arns, pages, service_model
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.models import Json
 from ecsmock.params import Params
 from ecsmock.registry import RegionState

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ecsmock import pages, validation
-from ecsmock.errors import AwsError, Errors, UnservedOperationError
+from ecsmock.errors import AwsError, UnservedOperationError
+from ecsmock.messages import Errors
 from ecsmock.models import (
     ACTIVE,
     AUTO_SCALING,

@@ -8,7 +8,8 @@ import uuid
 from dataclasses import dataclass
 
 from ecsmock import arns, validation
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.models import (
     AUTO_SCALING,
     FARGATE_PROVIDERS,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ecsmock import validation
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.models import Json
 from ecsmock.operations import cluster_config
 from ecsmock.params import Params

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ecsmock import pages, service_model, validation
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.models import INACTIVE, Cluster, Json
 from ecsmock.operations import cluster_config
 from ecsmock.operations.cluster_config import Association, Change, Namespace

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ecsmock import arns, validation
-from ecsmock.errors import AwsError, Errors
+from ecsmock.errors import AwsError
+from ecsmock.messages import Errors
 from ecsmock.models import FARGATE_PROVIDERS, INACTIVE, CapacityProvider, Cluster, Json, tags_to_api
 from ecsmock.params import Params
 from ecsmock.registry import RegionState

@@ -1,0 +1,99 @@
+"""The generated pages are current, the error table is sound, and imports point one way."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import botocore.session
+import pytest
+from conftest import PROTOCOL_CODES
+
+from ecsmock import ledger
+from ecsmock.messages import Errors
+
+ROOT = Path(__file__).parent.parent
+PACKAGE = ROOT / "ecsmock"
+
+
+@pytest.mark.parametrize("page", sorted(ledger.PAGES))
+def test_generated_pages_are_current(page):
+    expected = ledger.PAGES[page]()
+    assert (ROOT / "docs" / page).read_text() == expected, "run: python -m ecsmock.ledger docs"
+
+
+def test_every_error_code_is_one_botocore_maps():
+    model = botocore.session.get_session().get_service_model("ecs")
+    modeled = {shape.name for shape in model.error_shapes}
+    assert {entry.value.code for entry in Errors} <= modeled | PROTOCOL_CODES
+
+
+def test_every_error_entry_is_used():
+    source = "\n".join(path.read_text() for path in PACKAGE.rglob("*.py"))
+    unused = [entry.name for entry in Errors if f"Errors.{entry.name}" not in source]
+    assert unused == []
+
+
+def test_aws_texts_match_the_contract():
+    contract = ROOT.parent / "shared" / "spec" / "behaviour.md"
+    if not contract.exists():
+        pytest.skip("the shared contract is not beside this checkout")
+    text = contract.read_text()
+    for entry in Errors:
+        spec = entry.value
+        if spec.provenance.value == "AWS" and "{" not in spec.text:
+            assert (
+                spec.text in text
+                or spec.text in (ROOT.parent / "shared/spec/aws-evidence.md").read_text()
+            ), entry
+
+
+PURE = (
+    "operations",
+    "registry",
+    "models",
+    "validation",
+    "errors",
+    "messages",
+    "params",
+    "pages",
+    "faults",
+    "wire",
+)
+
+
+def imports_of(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_the_model_imports_no_botocore_boto3_or_pytest():
+    for path in PACKAGE.rglob("*.py"):
+        module = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if module in PURE:
+            assert not imports_of(path) & {"botocore", "boto3", "pytest", "wrapt"}, path
+
+
+def test_only_the_plugin_imports_pytest():
+    users = {p.name for p in PACKAGE.rglob("*.py") if "pytest" in imports_of(p)}
+    assert users == {"plugin.py"}
+
+
+def test_modules_stay_small():
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "messages.py":  # one literal table of data, kept whole on purpose
+            continue
+        assert len(path.read_text().splitlines()) <= 400, path
+
+
+def test_readme_starts_with_the_two_commands():
+    blocks = re.findall(r"```bash\n(.*?)\n```", (ROOT / "README.md").read_text(), re.S)
+    assert "examples/demo.py" in blocks[0]
+    assert "pytest" in blocks[1]
+    assert "python -m pytest -n 2" in (ROOT / ".ci" / "run").read_text()
