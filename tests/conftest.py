@@ -113,8 +113,11 @@ def checked(client: Any) -> Any:
 
 def ecs(region: str = "us-east-1", validate: bool = True, **kwargs: Any) -> Any:
     """An ECS client whose responses are all checked against botocore's model."""
-    config = None if validate else Config(parameter_validation=False)
-    return checked(boto3.client("ecs", region_name=region, config=config, **kwargs))
+    if not validate:
+        kwargs["config"] = Config(parameter_validation=False).merge(
+            kwargs.get("config") or Config()
+        )
+    return checked(boto3.client("ecs", region_name=region, **kwargs))
 
 
 @pytest.fixture

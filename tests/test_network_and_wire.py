@@ -1,0 +1,69 @@
+"""Nothing leaks: other services are blocked, moto can answer them, and malformed wire input gets
+AWS's protocol errors."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+from conftest import ecs, rejected, send
+
+from ecsmock import NetworkBlockedError, UnservedOperationError, mock_ecs
+
+
+def test_another_service_is_blocked_and_named(mock):
+    s3 = boto3.client("s3", region_name="us-east-1")
+    with pytest.raises(NetworkBlockedError, match="s3 ListBuckets to https://s3"):
+        s3.list_buckets()
+
+
+def test_unserved_ecs_operation_is_named_and_never_sent(mock, client):
+    with pytest.raises(UnservedOperationError, match="ListTasks"):
+        client.list_tasks(cluster="c")
+
+
+def test_custom_endpoint_is_served_unless_let_through():
+    with mock_ecs():
+        local = ecs(endpoint_url="http://localhost:4566")
+        assert local.create_cluster(clusterName="c")["cluster"]["status"] == "ACTIVE"
+    with mock_ecs(passthrough=["http://localhost:4566"]):
+        local = ecs(endpoint_url="http://localhost:4566")
+        with pytest.raises(Exception, match="Could not connect"):
+            local.list_clusters()
+    from conftest import NETWORK_ATTEMPTS
+
+    assert NETWORK_ATTEMPTS and NETWORK_ATTEMPTS[-1][1] == 4566
+    del NETWORK_ATTEMPTS[-(len([a for a in NETWORK_ATTEMPTS if a[1] == 4566])) :]
+
+
+def test_moto_answers_s3_while_ecsmock_answers_ecs():
+    moto = pytest.importorskip("moto")
+    with moto.mock_aws(), mock_ecs() as handle:
+        s3 = boto3.client("s3", region_name="us-east-1")
+        s3.create_bucket(Bucket="bucket-one")
+        assert [b["Name"] for b in s3.list_buckets()["Buckets"]] == ["bucket-one"]
+        ecs().create_cluster(clusterName="c")
+        assert list(handle.clusters()) == ["c"]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b"not json", "SerializationException"),
+        (b"[1, 2]", "SerializationException"),
+        (b"\xff\xfe", "SerializationException"),
+        (b"[" * 100_000, "SerializationException"),
+        (b'{"clusterName": {"a": 1}}', "SerializationException"),
+    ],
+)
+def test_malformed_bodies(mock, client, body, code):
+    with rejected(mock, code):
+        send(client, "CreateCluster", body)
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["", "Nonsense.CreateCluster", "AmazonEC2ContainerServiceV20141113.MakeCoffee"],
+)
+def test_unknown_targets(mock, client, target):
+    with rejected(mock, "UnknownOperationException"):
+        send(client, "ListClusters", {}, target=target)
