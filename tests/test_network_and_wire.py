@@ -31,8 +31,8 @@ def test_custom_endpoint_is_served_unless_let_through():
             local.list_clusters()
     from conftest import NETWORK_ATTEMPTS
 
-    assert NETWORK_ATTEMPTS and NETWORK_ATTEMPTS[-1][1] == 4566
-    del NETWORK_ATTEMPTS[-(len([a for a in NETWORK_ATTEMPTS if a[1] == 4566])) :]
+    assert NETWORK_ATTEMPTS[-1][1] == 4566  # let through: it reached the socket guard
+    NETWORK_ATTEMPTS[:] = [a for a in NETWORK_ATTEMPTS if a[1] != 4566]
 
 
 def test_moto_answers_s3_while_ecsmock_answers_ecs():
