@@ -277,7 +277,8 @@ class Errors(enum.Enum):
     PROVIDER_IN_OTHER_CLUSTER = Message(
         _IPE,
         "The specified capacity provider {name} is already associated with another cluster. "
-        "An Auto Scaling group capacity provider can be associated with one cluster only.",
+        "An Auto Scaling group capacity provider can be associated with one cluster only. "
+        "Remove it from the other cluster with PutClusterCapacityProviders and try again.",
         _DECISION,
         "rule from the CreateCluster API reference",
     )
@@ -444,7 +445,8 @@ class Errors(enum.Enum):
     )
     ACCOUNT_SETTING_NOT_SET = Message(
         _IPE,
-        "The account setting {name} is not set for principal {principal}.",
+        "The account setting {name} is not set for principal {principal}. List the settings "
+        "that are set with ListAccountSettings and try again.",
         _DECISION,
         "ecsmock's choice",
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 import wrapt
 
 from ecsmock import faults, hook
-from ecsmock.models import INACTIVE, Cluster, Counts, Json
+from ecsmock.models import EVERY_CLUSTER_FIELD, INACTIVE, Cluster, Counts, Json
 from ecsmock.operations import OPERATIONS
 from ecsmock.registry import Backend, Quotas, RegionState
 
@@ -192,9 +192,9 @@ class EcsMock:
         """Every cluster (INACTIVE ones too) by name, as DescribeClusters shows it with every
         `include`. A copy: changing it changes nothing."""
         state = self._state(region, account_id)
-        fields = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")
         with self.backend.lock:
-            return copy.deepcopy({n: c.to_api(fields) for n, c in state.clusters.items()})
+            clusters = state.clusters.items()
+            return copy.deepcopy({n: c.to_api(EVERY_CLUSTER_FIELD) for n, c in clusters})
 
     def capacity_providers(
         self, *, region: str | None = None, account_id: str | None = None

@@ -29,15 +29,13 @@ def token(key: bytes, scope: str, position: int) -> str:
     return base64.urlsafe_b64encode(raw).decode()
 
 
-def start_and_size(
-    request: Params, key: bytes, scope: str, maximum: int, default: int | None = None
-) -> tuple[int, int]:
+def start_and_size(request: Params, key: bytes, scope: str, maximum: int) -> tuple[int, int]:
     """Where a page starts and how long it may be, from `nextToken` and `maxResults`."""
     size = request.integer("maxResults")
     if size is not None and not 1 <= size <= maximum:
         raise AwsError.of(Errors.MAX_RESULTS, maximum=maximum)
     given = request.string("nextToken")
-    return (0 if given is None else _position(key, scope, given)), size or default or maximum
+    return (0 if given is None else _position(key, scope, given)), size or maximum
 
 
 def _position(key: bytes, scope: str, given: str) -> int:

@@ -12,6 +12,7 @@ from ecsmock.faults import Faults
 from ecsmock.messages import Errors
 from ecsmock.models import (
     ACTIVE,
+    EVERY_CLUSTER_FIELD,
     FARGATE_PROVIDERS,
     INACTIVE,
     CapacityProvider,
@@ -97,19 +98,24 @@ class RegionState:
     def provider_arn(self, name: str) -> str:
         return self.arn("ecs", f"capacity-provider/{name}")
 
+    def owns(self, arn: arns.Arn | None, service: str, regional: bool = True) -> bool:
+        """Whether `arn` is of `service` in this partition and account (and Region, if the
+        service is regional)."""
+        return arn is not None and (
+            arn.partition,
+            arn.service,
+            arn.region,
+            arn.account_id,
+        ) == (self.partition, service, self.region if regional else "", self.account_id)
+
     def _own_resource(self, identifier: str, resource_type: str) -> str | None:
         """The name in an identifier that is a name, or an ARN of this account and Region."""
         if not identifier.startswith("arn:"):
             return identifier
         arn = arns.parse(identifier)
-        if arn is None or (arn.partition, arn.service, arn.region, arn.account_id) != (
-            self.partition,
-            "ecs",
-            self.region,
-            self.account_id,
-        ):
+        if arn is None or not self.owns(arn, "ecs") or arn.resource_type != resource_type:
             return None
-        return arn.resource_id if arn.resource_type == resource_type else None
+        return arn.resource_id
 
     # Clusters
 
@@ -171,7 +177,7 @@ class RegionState:
         """Everything this state holds, as plain data that compares equal when nothing changed."""
         return {
             "clusters": [
-                cluster.to_api(include=_ALL_CLUSTER_FIELDS) for cluster in self.clusters.values()
+                cluster.to_api(include=EVERY_CLUSTER_FIELD) for cluster in self.clusters.values()
             ],
             "clusterOrder": list(self.cluster_names),
             "activeClusters": self.active_clusters,
@@ -186,9 +192,6 @@ class RegionState:
             ),
             "namespaces": dict(self.namespaces),
         }
-
-
-_ALL_CLUSTER_FIELDS = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")
 
 
 class Backend:

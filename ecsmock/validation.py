@@ -145,8 +145,8 @@ def strategy(items: list[Params]) -> list[StrategyItem]:
     for params in items:
         item = StrategyItem(
             params.required_string("capacityProvider"),
-            _default(params.integer("weight")),
-            _default(params.integer("base")),
+            params.integer("weight") or 0,
+            params.integer("base") or 0,
         )
         if not 0 <= item.weight <= 1000:
             raise AwsError.of(Errors.STRATEGY_WEIGHT, value=item.weight)
@@ -158,7 +158,3 @@ def strategy(items: list[Params]) -> list[StrategyItem]:
     if sum(item.base > 0 for item in result) > 1:
         raise AwsError.of(Errors.STRATEGY_TWO_BASES)
     return result
-
-
-def _default(value: int | None) -> int:
-    return 0 if value is None else value

@@ -48,15 +48,17 @@ def serve(backend: Backend, account_id: str, region: str, target: str, body: byt
 
 def _operation(target: str) -> Operation:
     name = target.removeprefix(TARGET_PREFIX)
-    if name in OPERATIONS and target.startswith(TARGET_PREFIX):
+    if name == target:
+        raise AwsError.of(Errors.UNKNOWN_OPERATION, target=target or "(no X-Amz-Target)")
+    if name in OPERATIONS:
         return OPERATIONS[name]
-    if name in service_model.operation_names() and target.startswith(TARGET_PREFIX):
+    if name in service_model.operation_names():
         raise UnservedOperationError(
             f"ecsmock does not serve the ECS operation {name} yet. It serves: "
             f"{', '.join(sorted(OPERATIONS))}. Mock this call another way, or ask for it at "
             "ecsmock's issue tracker."
         )
-    raise AwsError.of(Errors.UNKNOWN_OPERATION, target=target or "(no X-Amz-Target)")
+    raise AwsError.of(Errors.UNKNOWN_OPERATION, target=target)
 
 
 def _decode(body: bytes) -> Params:

@@ -176,6 +176,18 @@ def test_nested_activations_share_state():
         assert cluster_names() == ["outer", "inner"]
 
 
+def test_outer_mock_stopped_first_leaves_the_inner_one_serving():
+    outer, inner = mock_ecs(), mock_ecs()
+    outer.start()
+    inner.start()
+    ecs().create_cluster(clusterName="c")
+    outer.stop()
+    assert cluster_names() == ["c"]
+    assert os.environ["AWS_ACCESS_KEY_ID"] == "testing"
+    inner.stop()
+    assert os.environ.get("AWS_ACCESS_KEY_ID") != "testing"
+
+
 def test_nested_mock_with_another_account_serves_that_account():
     with mock_ecs():
         ecs().create_cluster(clusterName="a")

@@ -187,6 +187,13 @@ def test_describe_pages(mock, client):
         client.describe_capacity_providers(include=["BOGUS"])
 
 
+def test_describe_scoped_to_an_unknown_cluster(mock, client):
+    with rejected(mock, "ClusterNotFoundException", "Cluster not found."):
+        client.describe_capacity_providers(cluster="nope")
+    client.create_cluster(clusterName="c")
+    assert len(client.describe_capacity_providers(cluster="c")["capacityProviders"]) == 2
+
+
 def test_update_changes_settings(client):
     create(client, "cp")
     updated = client.update_capacity_provider(

@@ -102,6 +102,11 @@ def test_service_connect_change_and_removal(client, cluster):
     assert len(same["attachments"]) == 2
 
 
+def test_service_connect_needs_a_namespace(mock, raw, cluster):
+    with rejected(mock, "InvalidParameterException"):
+        raw.update_cluster(cluster="c", serviceConnectDefaults={})
+
+
 def test_service_connect_rejects_a_foreign_namespace(mock, client, cluster):
     arn = "arn:aws:servicediscovery:us-west-2:123456789012:namespace/ns-abcdefghijklmnop"
     with rejected(mock, "NamespaceNotFoundException"):

@@ -179,6 +179,15 @@ def test_fargate_providers_and_strategy(client):
     assert "attachments" not in cluster
 
 
+def test_providers_and_strategy_each_appear_when_given(client):
+    only_providers = client.create_cluster(clusterName="a", capacityProviders=["FARGATE"])
+    assert only_providers["cluster"]["capacityProviders"] == ["FARGATE"]
+    assert "defaultCapacityProviderStrategy" not in only_providers["cluster"]
+    only_strategy = client.create_cluster(clusterName="b", defaultCapacityProviderStrategy=[])
+    assert only_strategy["cluster"]["defaultCapacityProviderStrategy"] == []
+    assert "capacityProviders" not in only_strategy["cluster"]
+
+
 def test_all_weights_zero_is_accepted(client):
     strategy = [{"capacityProvider": "FARGATE", "weight": 0}]
     cluster = client.create_cluster(
@@ -305,33 +314,23 @@ def test_namespace_of_1024_characters_with_hyphens_is_accepted(client):
     assert cluster["serviceConnectDefaults"]["namespace"].startswith("arn:aws:servicediscovery:")
 
 
+EVERYTHING = {
+    "clusterName": "c",
+    "tags": [{"key": "k", "value": "v"}],
+    "settings": [{"name": "containerInsights", "value": "enabled"}],
+    "capacityProviders": ["FARGATE"],
+    "defaultCapacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1}],
+    "serviceConnectDefaults": {"namespace": "ns"},
+}
+
+
 def test_repeating_a_create_returns_the_cluster_unchanged(mock, client):
-    first = client.create_cluster(
-        clusterName="c",
-        tags=[{"key": "k", "value": "v"}],
-        settings=[{"name": "containerInsights", "value": "enabled"}],
-        capacityProviders=["FARGATE"],
-        defaultCapacityProviderStrategy=[{"capacityProvider": "FARGATE", "weight": 1}],
-        serviceConnectDefaults={"namespace": "ns"},
-    )["cluster"]
+    first = client.create_cluster(**EVERYTHING)["cluster"]
     before = mock.snapshot()
-    assert client.create_cluster(clusterName="c")["cluster"] == {
-        **first,
-        "attachments": first["attachments"],
-    }
-    assert (
-        client.create_cluster(
-            clusterName="c",
-            tags=[{"key": "k", "value": "v"}],
-            settings=[{"name": "containerInsights", "value": "enabled"}],
-            capacityProviders=["FARGATE"],
-            defaultCapacityProviderStrategy=[
-                {"capacityProvider": "FARGATE", "weight": 1, "base": 0}
-            ],
-            serviceConnectDefaults={"namespace": "ns"},
-        )["cluster"]["clusterName"]
-        == "c"
-    )
+    assert client.create_cluster(clusterName="c")["cluster"] == first
+    filled_in = [{"capacityProvider": "FARGATE", "weight": 1, "base": 0}]
+    repeat = {**EVERYTHING, "defaultCapacityProviderStrategy": filled_in}
+    assert client.create_cluster(**repeat)["cluster"] == first
     assert mock.snapshot() == before
     assert len(client.list_clusters()["clusterArns"]) == 1
 
@@ -349,14 +348,7 @@ def test_repeating_a_create_returns_the_cluster_unchanged(mock, client):
     ],
 )
 def test_repeating_a_create_with_other_arguments_is_rejected(mock, client, change):
-    client.create_cluster(
-        clusterName="c",
-        tags=[{"key": "k", "value": "v"}],
-        settings=[{"name": "containerInsights", "value": "enabled"}],
-        capacityProviders=["FARGATE"],
-        defaultCapacityProviderStrategy=[{"capacityProvider": "FARGATE", "weight": 1}],
-        serviceConnectDefaults={"namespace": "ns"},
-    )
+    client.create_cluster(**EVERYTHING)
     with rejected(mock, "InvalidParameterException", IDEMPOTENT):
         client.create_cluster(clusterName="c", **change)
 

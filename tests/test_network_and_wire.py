@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import boto3
 import pytest
+from botocore.exceptions import EndpointConnectionError
 from conftest import ecs, rejected, send
 
 from ecsmock import NetworkBlockedError, UnservedOperationError, mock_ecs
@@ -27,7 +28,7 @@ def test_custom_endpoint_is_served_unless_let_through():
         assert local.create_cluster(clusterName="c")["cluster"]["status"] == "ACTIVE"
     with mock_ecs(passthrough=["http://localhost:4566"]):
         local = ecs(endpoint_url="http://localhost:4566")
-        with pytest.raises(Exception, match="Could not connect"):
+        with pytest.raises(EndpointConnectionError):
             local.list_clusters()
     from conftest import NETWORK_ATTEMPTS
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import create_provider, rejected
+from conftest import create_provider, rejected, send
 
 CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/c"
 PROVIDER = "arn:aws:ecs:us-east-1:123456789012:capacity-provider/cp"
@@ -57,6 +57,22 @@ def test_tag_rules_apply(mock, raw, resource):
             raw.tag_resource(resourceArn=resource, tags=[bad])
     with rejected(mock, "InvalidParameterException"):
         raw.untag_resource(resourceArn=resource, tagKeys=["k" * 129])
+
+
+def test_tag_and_untag_need_their_lists(mock, raw):
+    raw.create_cluster(clusterName="c")
+    with rejected(
+        mock,
+        "InvalidParameterException",
+        "tags is a required parameter. Specify a value and try again.",
+    ):
+        send(raw, "TagResource", {"resourceArn": CLUSTER})
+    with rejected(
+        mock,
+        "InvalidParameterException",
+        "tagKeys is a required parameter. Specify a value and try again.",
+    ):
+        send(raw, "UntagResource", {"resourceArn": CLUSTER})
 
 
 def test_deleted_cluster_loses_its_tags_and_refuses_new_ones(mock, client):

@@ -47,8 +47,7 @@ def _principal(state: RegionState, request: Params) -> str:
     arn = arns.parse(text)
     if (
         arn is None
-        or (arn.partition, arn.service, arn.region, arn.account_id)
-        != (state.partition, "iam", "", state.account_id)
+        or not state.owns(arn, "iam", regional=False)
         or not (arn.resource == "root" or arn.resource_type in ("user", "role"))
     ):
         raise AwsError.of(Errors.PRINCIPAL_ARN, arn=text)

@@ -47,8 +47,7 @@ def namespace(state: RegionState, value: str) -> Namespace:
     arn = arns.parse(value)
     if (
         arn is None
-        or (arn.partition, arn.service, arn.region, arn.account_id)
-        != (state.partition, "servicediscovery", state.region, state.account_id)
+        or not state.owns(arn, "servicediscovery")
         or arn.resource_type != "namespace"
         or not arn.resource_id.startswith("ns-")
     ):

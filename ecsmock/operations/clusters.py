@@ -7,7 +7,7 @@ from ecsmock.errors import AwsError
 from ecsmock.messages import Errors
 from ecsmock.models import INACTIVE, Cluster, Json
 from ecsmock.operations import cluster_config
-from ecsmock.operations.cluster_config import Association, Change, Namespace
+from ecsmock.operations.cluster_config import Association, Namespace
 from ecsmock.params import Params
 from ecsmock.registry import RegionState
 
@@ -42,8 +42,11 @@ def create_cluster(state: RegionState, request: Params) -> Json:
         insights, _ = state.effective_setting("containerInsights", state.caller_arn)
     cluster = Cluster(name, state.cluster_arn(name), insights, tags, configuration=configuration)
     cluster_config.attach_namespace(state, cluster, namespace)
-    given = request.has("capacityProviders") or request.has("defaultCapacityProviderStrategy")
-    change = cluster_config.associate(state, cluster, wanted) if given else Change([], [])
+    change = cluster_config.associate(state, cluster, wanted)
+    if not request.has("capacityProviders"):  # absent from responses, as AWS leaves it
+        cluster.capacity_providers = None
+    if not request.has("defaultCapacityProviderStrategy"):
+        cluster.strategy = None
     state.add_cluster(cluster)
     return {"cluster": cluster_config.in_progress(cluster, change, provisioning=True)}
 
