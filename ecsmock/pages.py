@@ -58,11 +58,10 @@ def take(
 ) -> tuple[list[T], int | None]:
     """Up to `size` kept items from `start` on, and where the next page starts (None: no more)."""
     page: list[T] = []
-    position = start
-    while position < len(items) and len(page) < size:
-        if keep(items[position]):
-            page.append(items[position])
-        position += 1
-    while position < len(items) and not keep(items[position]):
-        position += 1
-    return page, (position if position < len(items) else None)
+    for position in range(start, len(items)):
+        item = items[position]
+        if keep(item):
+            if len(page) == size:
+                return page, position
+            page.append(item)
+    return page, None

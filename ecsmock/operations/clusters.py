@@ -120,7 +120,7 @@ def list_clusters(state: RegionState, request: Params) -> Json:
     names, following = pages.take(
         state.cluster_names, start, size, lambda name: state.clusters[name].status != INACTIVE
     )
-    body: Json = {"clusterArns": [state.cluster_arn(name) for name in names]}
+    body: Json = {"clusterArns": [state.clusters[name].arn for name in names]}
     if following is not None:
         body["nextToken"] = pages.token(state.token_key, "ListClusters", following)
     return body
