@@ -1,0 +1,75 @@
+"""Run the benchmark: `python -m bench` prints the tables; `--write docs/performance.md` also
+writes them there, with the machine, the versions and the command."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import sys
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from bench.activation import activation, imports
+from bench.contenders import Lineup
+from bench.latency import latency
+from bench.load import memory, scaling, threads
+from bench.report import Table
+
+COMMAND = "python -m bench --write docs/performance.md"
+# Fake credentials for the signed floor; the mocks bring their own.
+os.environ.update(
+    AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1"
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--write", type=Path, help="also write the report to this Markdown file")
+    parser.add_argument("--quick", action="store_true", help="a short run, to try the benchmark")
+    options = parser.parse_args()
+    scale = 0.1 if options.quick else 1.0
+    lineup = Lineup()
+    started = time.perf_counter()
+    sections: list[Table] = []
+
+    def report(table: Table) -> None:
+        sections.append(table)
+        print(table.markdown(), flush=True)
+
+    report(latency(lineup, rounds=5, calls=int(300 * scale) + 5, budget=0.4 * scale))
+    report(activation(lineup, rounds=5, calls=int(200 * scale) + 5, budget=0.4 * scale))
+    report(imports(runs=max(3, int(9 * scale))))
+    report(scaling(lineup, _sizes(scale), calls=int(300 * scale) + 5))
+    report(memory(lineup, {"ecsmock": int(5_000 * scale), "moto": int(2_000 * scale)}))
+    report(threads(lineup, workers=8, per_worker=int(500 * scale)))
+    elapsed = time.perf_counter() - started
+    print(f"Whole run: {elapsed:.0f} s", file=sys.stderr)
+    if options.write:
+        options.write.write_text(_page(sections, elapsed))
+
+
+def _sizes(scale: float) -> list[int]:
+    return [int(size * scale) for size in (1_000, 10_000, 50_000)]
+
+
+def _page(sections: list[Table], elapsed: float) -> str:
+    packages = ", ".join(f"{name} {version(name)}" for name in ("botocore", "boto3", "moto"))
+    header = f"""# Performance
+
+How fast ecsmock answers, side by side with botocore's own floor and with moto, all in one
+process run. Produced by `{COMMAND}` (it takes about {elapsed / 60:.0f} minutes; install the
+tools first with `pip install -e '.[bench]'`). These machines are noisy: the absolute times drift
+from run to run, the ratios hold. Nothing here is asserted by a test.
+
+- Machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}
+- Python {platform.python_version()}; {packages}
+- Date: {datetime.date.today().isoformat()}
+
+"""
+    return header + "\n".join(section.markdown() for section in sections)
+
+
+main()

@@ -1,0 +1,153 @@
+"""What the benchmark compares, behind one small interface: botocore's floor, ecsmock and moto."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import boto3
+import botocore
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
+
+from ecsmock import mock_ecs
+
+REGION = "us-east-1"
+ACCOUNT_ID = "123456789012"
+_TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113."
+
+
+class Contender:
+    """One way of answering boto3's ECS calls. Every contender is driven through boto3 clients
+    only, so the same scenario code measures all of them."""
+
+    name = ""
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[Any]:
+        yield None
+
+    def client(self) -> Any:
+        return boto3.client("ecs", region_name=REGION)
+
+    def seed(self, client: Any, names: Iterable[str]) -> None:
+        for name in names:
+            client.create_cluster(clusterName=name)
+
+    def decorate(self, func: Callable[[], None]) -> Callable[[], None]:
+        return func
+
+
+class Floor(Contender):
+    """A do-nothing `before-send` handler answering each operation with one fixed, valid response
+    (recorded from ecsmock, so botocore parses exactly the same bytes): botocore's own cost, the
+    lower bound for any mock at this hook. `signed=False` also answers `choose-signer` with
+    UNSIGNED, as ecsmock does, which removes SigV4 signing from the floor."""
+
+    def __init__(self, *, signed: bool) -> None:
+        self.name = "floor" if signed else "floor, unsigned"
+        self.signed = signed
+        self.responses: dict[str, bytes] = {}
+
+    def client(self) -> Any:
+        client = super().client()
+        client.meta.events.register_first("before-send.ecs", self._answer)
+        if not self.signed:
+            client.meta.events.register_first("choose-signer.ecs", _unsigned)
+        return client
+
+    def seed(self, client: Any, names: Iterable[str]) -> None:
+        """Nothing to do: the floor holds no state, its answers are fixed."""
+
+    def _answer(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
+        target = request.headers["X-Amz-Target"]
+        target = target.decode() if isinstance(target, bytes) else target
+        operation = target.removeprefix(_TARGET_PREFIX)
+        headers = HTTPHeaders.from_dict(
+            {"x-amzn-RequestId": "floor", "Content-Type": "application/x-amz-json-1.1"}
+        )
+        return AWSResponse(request.url, 200, headers, _Body(self.responses[operation]))
+
+
+def _unsigned(**_: Any) -> Any:
+    return botocore.UNSIGNED
+
+
+class _Body:
+    def __init__(self, content: bytes) -> None:
+        self._content = content
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._content
+
+
+class Ecsmock(Contender):
+    name = "ecsmock"
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[Any]:
+        with mock_ecs() as ecs:
+            ecs.quotas.clusters = 1_000_000  # the scaling runs go past AWS's 10,000 default
+            yield ecs
+
+    def decorate(self, func: Callable[[], None]) -> Callable[[], None]:
+        return mock_ecs(func)
+
+
+class Moto(Contender):
+    name = "moto"
+
+    @contextlib.contextmanager
+    def active(self) -> Iterator[Any]:
+        from moto import mock_aws
+
+        with mock_aws():
+            yield None
+
+    def decorate(self, func: Callable[[], None]) -> Callable[[], None]:
+        from moto import mock_aws
+
+        return mock_aws(func)
+
+    @staticmethod
+    def seed_backend(names: Iterable[str]) -> None:
+        """Create clusters in moto's backend directly: through its API, 50,000 clusters would
+        take over a minute."""
+        from moto.ecs.models import ecs_backends
+
+        backend = ecs_backends[ACCOUNT_ID][REGION]
+        for name in names:
+            backend.create_cluster(name)
+
+
+def record(client: Any) -> dict[str, bytes]:
+    """The raw body of the last response to each operation `client` calls from now on."""
+    bodies: dict[str, bytes] = {}
+
+    def keep(operation_model: Any, response_dict: dict[str, Any], **_: Any) -> None:
+        bodies[operation_model.name] = response_dict["body"]
+
+    client.meta.events.register("before-parse.ecs", keep)
+    return bodies
+
+
+class Lineup:
+    """The contenders of one run: both floors, ecsmock and moto."""
+
+    def __init__(self) -> None:
+        self.floor = Floor(signed=True)
+        self.unsigned = Floor(signed=False)
+        self.ecsmock = Ecsmock()
+        self.moto = Moto()
+        self.everyone: list[Contender] = [self.floor, self.unsigned, self.ecsmock, self.moto]
+
+    def record_floors(
+        self, prepare: Callable[[Any], object], call: Callable[[Any], object]
+    ) -> None:
+        """Give the floors the bytes ecsmock answers `call` with (this pass also warms caches)."""
+        with self.ecsmock.active():
+            client = self.ecsmock.client()
+            prepare(client)
+            bodies = record(client)
+            call(client)
+        self.floor.responses = self.unsigned.responses = bodies
