@@ -44,14 +44,18 @@ CALLS = (
 )
 
 
-def latency(lineup: Lineup, rounds: int, calls: int, budget: float) -> Table:
+def latency(
+    lineup: Lineup, rounds: int, calls: int, budget: float
+) -> tuple[Table, dict[str, dict[str, float]]]:
+    """The table, and each call's median per contender."""
     table = Table(
         "Per call (median)",
         ["call", "floor", "floor, unsigned", "ecsmock", "moto", "ecsmock ÷ floor",
          "ecsmock ÷ floor, unsigned", "moto ÷ ecsmock", "target"],
     )  # fmt: skip
+    medians = {}
     for call in CALLS:
-        median = _compare(lineup, call, rounds, calls, budget)
+        median = medians[call.label] = _compare(lineup, call, rounds, calls, budget)
         floor, unsigned = median[lineup.floor.name], median[lineup.unsigned.name]
         mine, moto = median[lineup.ecsmock.name], median[lineup.moto.name]
         table.rows.append(
@@ -70,7 +74,7 @@ def latency(lineup: Lineup, rounds: int, calls: int, budget: float) -> Table:
         "requests unsigned (they never leave the process), so it can sit below the signed floor; "
         "the unsigned floor shows what ecsmock itself adds."
     )
-    return table
+    return table, medians
 
 
 def _compare(
