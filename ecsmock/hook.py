@@ -140,6 +140,7 @@ def _text(value: str | bytes) -> str:
 
 
 def _bytes(body: object) -> bytes:
+    """botocore sends bytes, or None for an empty body; a handler of the user's may set a str."""
     if isinstance(body, str):
         return body.encode()
     return bytes(body) if isinstance(body, bytes | bytearray) else b""

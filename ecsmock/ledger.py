@@ -3,8 +3,8 @@ the served operations and the fidelity ledger. `python -m ecsmock.ledger` rewrit
 
 from __future__ import annotations
 
+import argparse
 import inspect
-import sys
 from pathlib import Path
 
 from ecsmock.messages import Errors, Provenance
@@ -77,4 +77,6 @@ def write(docs: Path) -> None:
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
+    parser = argparse.ArgumentParser(prog="python -m ecsmock.ledger", description=__doc__)
+    parser.add_argument("docs", nargs="?", default="docs", type=Path, help="where to write")
+    write(parser.parse_args().docs)

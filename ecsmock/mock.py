@@ -22,7 +22,6 @@ from ecsmock.registry import Backend, Quotas, RegionState
 
 if TYPE_CHECKING:
     import unittest
-    from types import TracebackType
 
     from mypy_boto3_ecs import ECSClient
 
@@ -98,23 +97,13 @@ class EcsMock:
     def __enter__(self) -> EcsMock:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:  # a failing test's error passes untouched
         self.stop()
 
     async def __aenter__(self) -> EcsMock:
         return self.start()
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
+    async def __aexit__(self, *exc_info: object) -> None:
         self.stop()
 
     @overload

@@ -158,9 +158,9 @@ def rejected(mock: EcsMock, code: str, message: str | None = None) -> Iterator[A
 
 
 def send(client: Any, operation: str, body: object, target: str | None = None) -> Any:
-    """Call `operation` with exactly this JSON body (bytes: these bytes), past botocore's
+    """Call `operation` with exactly this JSON body (bytes or str: as given), past botocore's
     serializer, as a client of another SDK could send it."""
-    data = body if isinstance(body, bytes) else json.dumps(body).encode()
+    data = body if isinstance(body, bytes | str) else json.dumps(body).encode()
 
     def replace(request: Any, **_: Any) -> None:
         request.data = data

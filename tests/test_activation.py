@@ -6,11 +6,14 @@ import asyncio
 import inspect
 import os
 import unittest
+from unittest.mock import patch
 
 import boto3
 import pytest
+from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
+from botocore.stub import Stubber
 from conftest import NETWORK_ATTEMPTS, ecs
 
 from ecsmock import EcsMock, mock_ecs
@@ -278,3 +281,25 @@ def test_bad_arguments_are_refused():
         EcsMock()(42)
     with pytest.raises(RuntimeError, match="never been started"):
         EcsMock().clusters()
+
+
+def test_a_patch_laid_over_ecsmocks_outlives_it():
+    """ecsmock's stop never undoes a patch someone laid over its own, and the wrapper it then
+    leaves behind hands every call to botocore untouched."""
+    original = BaseClient.__dict__["_make_api_call"]
+    client = ecs(aws_access_key_id="x", aws_secret_access_key="y")  # usable after the mock
+    mock = mock_ecs().start()
+
+    def theirs(self: BaseClient, operation: str, params: dict[str, object]) -> dict[str, object]:
+        return {"answeredBy": operation}
+
+    try:
+        with patch.object(BaseClient, "_make_api_call", theirs):
+            mock.stop()
+            assert BaseClient.__dict__["_make_api_call"] is theirs
+            assert client.list_clusters() == {"answeredBy": "ListClusters"}
+        with Stubber(client) as stubber:  # ecsmock's leftover wrapper is in place again
+            stubber.add_response("list_clusters", {"clusterArns": ["stubbed"]})
+            assert client.list_clusters()["clusterArns"] == ["stubbed"]
+    finally:
+        BaseClient._make_api_call = original  # type: ignore[method-assign]

@@ -45,6 +45,13 @@ def test_update_settings(client, cluster):
     assert set(again["cluster"]) >= {"statistics", "tags", "settings", "clusterArn", "status"}
 
 
+def test_empty_settings_change_nothing(mock, client, cluster):
+    before = mock.snapshot()
+    updated = client.update_cluster_settings(cluster="c", settings=[])["cluster"]
+    assert updated["settings"] == [{"name": "containerInsights", "value": "disabled"}]
+    assert mock.snapshot() == before
+
+
 def test_update_rejects_bad_settings(mock, raw, cluster):
     with rejected(mock, "InvalidParameterException", "Invalid setting 'value'"):
         raw.update_cluster(

@@ -132,6 +132,12 @@ def test_configuration_is_echoed(client):
     assert cluster["configuration"] == configuration
 
 
+def test_storage_configuration_alone_is_echoed(client):
+    configuration = {"managedStorageConfiguration": {"fargateEphemeralStorageKmsKeyId": "k"}}
+    cluster = client.create_cluster(clusterName="c", configuration=configuration)["cluster"]
+    assert cluster["configuration"] == configuration
+
+
 @pytest.mark.parametrize("logging", ["NONE", "DEFAULT"])
 def test_logging_without_log_configuration(client, logging):
     configuration = execute(logging=logging)
@@ -386,6 +392,7 @@ def test_ten_thousand_clusters_is_the_default_quota(mock):
         ("cn-northwest-1", "aws-cn"),
         ("us-gov-west-1", "aws-us-gov"),
         ("us-iso-east-1", "aws-iso"),
+        ("mars-west-1", "aws"),  # no partition claims it: botocore falls back to aws too
     ],
 )
 def test_partitions(mock, region, partition):

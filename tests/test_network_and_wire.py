@@ -61,6 +61,18 @@ def test_malformed_bodies(mock, client, body, code):
         send(client, "CreateCluster", body)
 
 
+def test_a_body_set_as_text_is_read(mock, client):
+    """botocore sends bytes, but a handler of the user's may set the body as a str."""
+    assert send(client, "CreateCluster", '{"clusterName": "c"}')["cluster"]["clusterName"] == "c"
+
+
+def test_an_empty_body_is_an_empty_request(mock, client):
+    client.create_cluster(clusterName="c")
+    assert send(client, "ListClusters", b"")["clusterArns"] == [
+        "arn:aws:ecs:us-east-1:123456789012:cluster/c"
+    ]
+
+
 @pytest.mark.parametrize(
     "target",
     ["", "Nonsense.CreateCluster", "AmazonEC2ContainerServiceV20141113.MakeCoffee"],

@@ -139,9 +139,8 @@ def associate(state: RegionState, cluster: Cluster, wanted: Association) -> Chan
     ]
     for attachment in removed:
         cluster.attachments.remove(attachment)
-        released = state.capacity_providers.get(dict(attachment.details)["capacityProviderName"])
-        if released is not None:
-            released.cluster = None
+        # a provider with an attachment cannot have been deleted: it is still here
+        state.capacity_providers[dict(attachment.details)["capacityProviderName"]].cluster = None
     added = []
     for provider in wanted.providers:
         if provider.type == AUTO_SCALING and provider.cluster is None:
