@@ -63,9 +63,9 @@ def _page(sections: list[Table], elapsed: float) -> str:
     header = f"""# Performance
 
 How fast ecsmock answers, side by side with botocore's own floor and with moto, in one process
-run. Produced by `{COMMAND}` after `pip install -e '.[bench]'`, in {elapsed:.0f} s. These
-machines are noisy: absolute times drift from run to run, the ratios hold. No test asserts any of
-it.
+run. Produced by `{COMMAND}`
+after `pip install -e '.[bench]'`, in {elapsed:.0f} s. These machines are noisy: absolute times
+drift from run to run, the ratios hold. No test asserts any of it.
 
 - Machine: {os.cpu_count()} cores, {platform.machine()}, {platform.system()} {platform.release()}
 - Python {platform.python_version()}; {packages}
