@@ -87,7 +87,6 @@ class Ecsmock(Contender):
     @contextlib.contextmanager
     def active(self) -> Iterator[Any]:
         with mock_ecs() as ecs:
-            ecs.quotas.clusters = 1_000_000  # the scaling runs go past AWS's 10,000 default
             yield ecs
 
     def decorate(self, func: Callable[[], None]) -> Callable[[], None]:

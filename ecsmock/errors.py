@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-from ecsmock.messages import Errors
+import enum
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecsmock.messages import Errors
+
+
+class Provenance(enum.StrEnum):
+    AWS = "AWS"  # the text was seen verbatim in real AWS output
+    DOC = "DOC"  # the behaviour is documented by AWS; the text is ecsmock's
+    DECISION = "DECISION"  # AWS's behaviour is unknown; behaviour and text are ecsmock's choice
+
+
+@dataclass(frozen=True)
+class Message:
+    """One entry of the error table (`messages.Errors`): what ecsmock answers, and why."""
+
+    code: str
+    text: str  # a str.format template
+    provenance: Provenance
+    source: str
+    status: int = 400
 
 
 class AwsError(Exception):

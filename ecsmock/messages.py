@@ -7,23 +7,8 @@ ecsmock's choice in AWS's style. A wrong text is fixed here, in one place.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 
-
-class Provenance(enum.StrEnum):
-    AWS = "AWS"  # the text was seen verbatim in real AWS output
-    DOC = "DOC"  # the behaviour is documented by AWS; the text is ecsmock's
-    DECISION = "DECISION"  # AWS's behaviour is unknown; behaviour and text are ecsmock's choice
-
-
-@dataclass(frozen=True)
-class Message:
-    code: str
-    text: str  # a str.format template
-    provenance: Provenance
-    source: str
-    status: int = 400
-
+from ecsmock.errors import Message, Provenance
 
 _AWS, _DOC, _DECISION = Provenance.AWS, Provenance.DOC, Provenance.DECISION
 _IPE = "InvalidParameterException"
