@@ -10,13 +10,13 @@ from types import ModuleType
 from typing import Any
 
 from bench.contenders import Contender, Lineup
-from bench.latency import CALLS, NAMES, Call
+from bench.latency import NAMES, Call
 from bench.report import Table, micros
 from bench.timing import samples
 from ecsmock import wire
 
 
-def breakdown(lineup: Lineup, medians: dict[str, dict[str, float]], calls: int) -> Table:
+def breakdown(lineup: Lineup, medians: dict[Call, dict[str, float]], calls: int) -> Table:
     """Split each call's median (from the latency run) using timers around ecsmock's core."""
     table = Table(
         "Where ecsmock's time goes (median per call)",
@@ -24,10 +24,9 @@ def breakdown(lineup: Lineup, medians: dict[str, dict[str, float]], calls: int) 
          "of which the reply (JSON, request id)", "the hook and the rest"],
     )  # fmt: skip
     ecsmock = lineup.ecsmock
-    for call in CALLS:
+    for call, median in medians.items():
         serve, reply = _core(ecsmock, call, calls)
-        total = medians[call.label][ecsmock.name]
-        botocore = medians[call.label][lineup.unsigned.name]
+        total, botocore = median[ecsmock.name], median[lineup.unsigned.name]
         core = statistics.median(serve)
         table.rows.append(
             [

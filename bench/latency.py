@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,8 +45,8 @@ CALLS = (
 
 
 def latency(
-    lineup: Lineup, rounds: int, calls: int, budget: float
-) -> tuple[Table, dict[str, dict[str, float]]]:
+    lineup: Lineup, rounds: int, calls: int, budget: float, which: Sequence[Call] = CALLS
+) -> tuple[Table, dict[Call, dict[str, float]]]:
     """The table, and each call's median per contender."""
     table = Table(
         "Per call (median)",
@@ -54,8 +54,8 @@ def latency(
          "ecsmock ÷ floor, unsigned", "moto ÷ ecsmock", "target"],
     )  # fmt: skip
     medians = {}
-    for call in CALLS:
-        median = medians[call.label] = _compare(lineup, call, rounds, calls, budget)
+    for call in which:
+        median = medians[call] = _compare(lineup, call, rounds, calls, budget)
         floor, unsigned = median[lineup.floor.name], median[lineup.unsigned.name]
         mine, moto = median[lineup.ecsmock.name], median[lineup.moto.name]
         table.rows.append(

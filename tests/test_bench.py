@@ -1,0 +1,44 @@
+"""The benchmark runs and reports what it measured; its figures are never asserted here."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.activation import activation
+from bench.breakdown import breakdown
+from bench.contenders import Lineup
+from bench.latency import CALLS, latency
+from bench.load import memory, scaling, threads
+
+pytest.importorskip("moto")
+
+
+@pytest.fixture
+def lineup(monkeypatch):
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        monkeypatch.setenv(name, "testing")  # the signed floor signs
+    return Lineup()
+
+
+def test_every_table_comes_out_whole(lineup):
+    per_call, medians = latency(lineup, rounds=1, calls=2, budget=0.0, which=CALLS[:1])
+    tables = [
+        per_call,
+        breakdown(lineup, medians, calls=2),
+        activation(lineup, rounds=1, calls=1, budget=0.0),
+        scaling(lineup, [5, 10], calls=2),
+        memory(lineup, {"ecsmock": 2, "moto": 2}),
+    ]
+    assert [len(table.rows) for table in tables] == [1, 1, 3, 4, 2]
+    for table in tables:
+        assert all(len(row) == len(table.columns) for row in table.rows), table.title
+        assert table.markdown().startswith(f"### {table.title}\n")
+
+
+def test_threads_leave_exact_counts(lineup):
+    rows = threads(lineup, workers=3, per_worker=4).rows
+    assert [(row[0], *row[3:]) for row in rows] == [
+        ("floor", "—", "—", "0"),
+        ("ecsmock", "12", "12", "0"),
+        ("moto", "12", "12", "0"),
+    ]
