@@ -20,7 +20,7 @@ from ecsmock.registry import Backend
 
 TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113."
 _JSON = "application/x-amz-json-1.1"
-# Responses are trees of fresh dicts and lists, never cyclic: skipping the cycle check saves
+# Responses are plain trees of dicts and lists, never cyclic: skipping the cycle check saves
 # about 10% of encoding a large answer (DescribeClusters of 100 clusters).
 _ENCODER = json.JSONEncoder(separators=(",", ":"), check_circular=False)
 
