@@ -20,10 +20,6 @@ from bench.load import memory, scaling, threads
 from bench.report import Table
 
 COMMAND = "python -m bench --write docs/performance.md"
-# Fake credentials for the signed floor; the mocks bring their own.
-os.environ.update(
-    AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1"
-)
 
 
 def main() -> None:

@@ -11,10 +11,9 @@ import botocore
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
 
 from ecsmock import mock_ecs
-
-REGION = "us-east-1"
-ACCOUNT_ID = "123456789012"
-_TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113."
+from ecsmock.mock import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
+from ecsmock.mock import DEFAULT_REGION as REGION
+from ecsmock.wire import TARGET_PREFIX
 
 
 class Contender:
@@ -50,7 +49,10 @@ class Floor(Contender):
         self.responses: dict[str, bytes] = {}
 
     def client(self) -> Any:
-        client = super().client()
+        # fake keys of its own: the signed floor signs, and no mock puts keys in the environment
+        client: Any = boto3.client(
+            "ecs", region_name=REGION, aws_access_key_id="floor", aws_secret_access_key="floor"
+        )
         client.meta.events.register_first("before-send.ecs", self._answer)
         if not self.signed:
             client.meta.events.register_first("choose-signer.ecs", _unsigned)
@@ -62,7 +64,7 @@ class Floor(Contender):
     def _answer(self, request: AWSPreparedRequest, **_: Any) -> AWSResponse:
         target = request.headers["X-Amz-Target"]
         target = target.decode() if isinstance(target, bytes) else target
-        operation = target.removeprefix(_TARGET_PREFIX)
+        operation = target.removeprefix(TARGET_PREFIX)
         headers = HTTPHeaders.from_dict(
             {"x-amzn-RequestId": "floor", "Content-Type": "application/x-amz-json-1.1"}
         )

@@ -195,7 +195,8 @@ class Errors(enum.Enum):
     )
     RESERVED_PROVIDER_TAGS = Message(
         _IPE,
-        "The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be tagged.",
+        "The FARGATE and FARGATE_SPOT capacity providers are reserved and cannot be tagged. Tag "
+        "your clusters or your own capacity providers instead.",
         _DOC,
         "Amazon ECS tagging documentation: these providers cannot be tagged",
     )
@@ -282,7 +283,8 @@ class Errors(enum.Enum):
     )
     STRATEGY_TOO_LONG = Message(
         _IPE,
-        "A capacity provider strategy can contain a maximum of 20 capacity providers.",
+        "A capacity provider strategy can contain a maximum of 20 capacity providers. Remove some "
+        "and try again.",
         _DECISION,
         "limit from botocore's model (CapacityProviderStrategyItem)",
     )
@@ -303,19 +305,22 @@ class Errors(enum.Enum):
     )
     STRATEGY_WEIGHT = Message(
         _IPE,
-        "The specified weight {value} is invalid. The weight must be between 0 and 1000.",
+        "The specified weight {value} is invalid. The weight must be between 0 and 1000. Specify a "
+        "valid weight and try again.",
         _DECISION,
         "range from botocore's model",
     )
     STRATEGY_BASE = Message(
         _IPE,
-        "The specified base {value} is invalid. The base must be between 0 and 100000.",
+        "The specified base {value} is invalid. The base must be between 0 and 100000. Specify a "
+        "valid base and try again.",
         _DECISION,
         "range from botocore's model",
     )
     STRATEGY_TWO_BASES = Message(
         _IPE,
-        "Only one capacity provider in a capacity provider strategy can have a base defined.",
+        "Only one capacity provider in a capacity provider strategy can have a base defined. "
+        "Set the base of the others to 0 and try again.",
         _DECISION,
         "sentence from botocore's model documentation",
     )
@@ -365,19 +370,22 @@ class Errors(enum.Enum):
     )
     ASG_PROVIDER_REQUIRED = Message(
         _IPE,
-        "You must specify an autoScalingGroupProvider for the capacity provider.",
+        "You must specify an autoScalingGroupProvider for the capacity provider. Specify one and "
+        "try again.",
         _DECISION,
         "ecsmock serves Auto Scaling group capacity providers",
     )
     PROVIDER_CLUSTER_PARAMETER = Message(
         _IPE,
-        "The cluster parameter applies to Managed Instances capacity providers only.",
+        "The cluster parameter applies to Managed Instances capacity providers only. Remove it "
+        "and try again.",
         _DECISION,
         "botocore's model documentation of the cluster member",
     )
     SCALING_VALUE = Message(
         _IPE,
-        "The specified {member} {value} is invalid. It must be between {low} and {high}.",
+        "The specified {member} {value} is invalid. It must be between {low} and {high}. Specify "
+        "a valid value and try again.",
         _DECISION,
         "ranges from botocore's model",
     )
@@ -396,7 +404,8 @@ class Errors(enum.Enum):
     )
     PROVIDER_RESERVED = Message(
         "ClientException",
-        "The specified capacity provider {name} is reserved and cannot be {action}.",
+        "The specified capacity provider {name} is reserved and cannot be {action}. Specify a "
+        "capacity provider of your own and try again.",
         _DOC,
         "botocore's model: FARGATE and FARGATE_SPOT are reserved and cannot be deleted",
     )
@@ -417,7 +426,8 @@ class Errors(enum.Enum):
     )
     ACCOUNT_SETTING_READ_ONLY = Message(
         _IPE,
-        "The {name} account setting is managed by AWS and cannot be changed.",
+        "The {name} account setting is managed by AWS and cannot be changed. It can only be "
+        "read, with ListAccountSettings.",
         _DOC,
         "botocore's model: guardDutyActivate is read-only",
     )

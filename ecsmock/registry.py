@@ -98,15 +98,16 @@ class RegionState:
     def provider_arn(self, name: str) -> str:
         return self.arn("ecs", f"capacity-provider/{name}")
 
-    def owns(self, arn: arns.Arn | None, service: str, regional: bool = True) -> bool:
+    def owns(self, arn: arns.Arn, service: str, regional: bool = True) -> bool:
         """Whether `arn` is of `service` in this partition and account (and Region, if the
         service is regional)."""
-        return arn is not None and (
-            arn.partition,
-            arn.service,
-            arn.region,
-            arn.account_id,
-        ) == (self.partition, service, self.region if regional else "", self.account_id)
+        region = self.region if regional else ""
+        return (arn.partition, arn.service, arn.region, arn.account_id) == (
+            self.partition,
+            service,
+            region,
+            self.account_id,
+        )
 
     def _own_resource(self, identifier: str, resource_type: str) -> str | None:
         """The name in an identifier that is a name, or an ARN of this account and Region."""

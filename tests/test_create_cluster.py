@@ -248,7 +248,10 @@ def test_weight_and_base_ranges(mock, raw, item):
 
 
 def test_strategy_with_two_bases_is_rejected(mock, client):
-    message = "Only one capacity provider in a capacity provider strategy can have a base defined."
+    message = (
+        "Only one capacity provider in a capacity provider strategy can have a base defined. "
+        "Set the base of the others to 0 and try again."
+    )
     with rejected(mock, "InvalidParameterException", message):
         client.create_cluster(
             capacityProviders=["FARGATE", "FARGATE_SPOT"],
