@@ -8,13 +8,19 @@ def test_create():
     assert ecs.create_cluster(clusterName="prod")["cluster"]["status"] == "ACTIVE"
 """
 
-from ecsmock.errors import EcsMockError, NetworkBlockedError, UnservedOperationError
+from ecsmock.errors import (
+    EcsMockError,
+    MockLeftRunningWarning,
+    NetworkBlockedError,
+    UnservedOperationError,
+)
 from ecsmock.mock import EcsMock, mock_ecs
 from ecsmock.registry import Quotas
 
 __all__ = [
     "EcsMock",
     "EcsMockError",
+    "MockLeftRunningWarning",
     "NetworkBlockedError",
     "Quotas",
     "UnservedOperationError",

@@ -52,3 +52,8 @@ class UnservedOperationError(EcsMockError, NotImplementedError):
 
 class NetworkBlockedError(EcsMockError):
     """A request that no mock answered: ecsmock stopped it before it reached the network."""
+
+
+class MockLeftRunningWarning(UserWarning):
+    """A test ended with a mock it started still running: ecsmock stopped it, so that the next
+    test does not inherit its world."""

@@ -3,24 +3,29 @@
 While a mock is active, two patches are in place (the first activation installs them, the last
 removes them):
 
-- `BaseClient._make_api_call` notes who answers the call (in a context variable, so threads and
-  asyncio tasks never mix calls up) and hooks the client's own event emitter the first time, so
-  every client is served, whenever it was created;
+- `BaseClient._make_api_call` notes who answers the call (in a context variable, so the call is
+  answered by the mock of its own thread or asyncio task) and hooks the client's own event
+  emitter the first time, so every client is served, whenever it was created;
 - `Endpoint._send`, botocore's one way to the network, refuses whatever no mock answered.
 
 The handlers then run inside botocore's normal request path: its serializer, parser, error
 mapping, paginators and retries all do exactly what they do against AWS. ECS requests are left
 unsigned (`choose-signer` answers UNSIGNED): they never leave the process, so they need no
 credentials and skip the cost of SigV4.
+
+Which mock answers: the innermost one active in the caller's context (its thread, or the asyncio
+task, which inherits the context that created it); in a context that started none, such as a
+thread the test started, the outermost mock active in the process.
 """
 
 from __future__ import annotations
 
 import contextvars
 import threading
+import time
 import weakref
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 import botocore
 import wrapt
@@ -33,15 +38,17 @@ from ecsmock.errors import NetworkBlockedError
 from ecsmock.registry import Backend
 
 
-class Server(Protocol):
-    """An active mock, as the hook sees it."""
+@dataclass(eq=False)
+class Server:
+    """What answers calls for one active mock: its world, its account, what it lets through."""
 
+    backend: Backend
     account_id: str
+    passthrough: tuple[str, ...] = ()
+    active: bool = False
 
-    @property
-    def backend(self) -> Backend: ...
-
-    def lets_through(self, url: str) -> bool: ...
+    def lets_through(self, url: str) -> bool:
+        return url.startswith(self.passthrough) if self.passthrough else False
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +59,11 @@ class _Call:
     region: str
 
 
-_active: list[Server] = []  # innermost last
+_active: list[Server] = []  # in the whole process, outermost first
 _lock = threading.Lock()
+_entered: contextvars.ContextVar[tuple[Server, ...]] = contextvars.ContextVar(
+    "ecsmock_entered", default=()
+)
 _call: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("ecsmock_call", default=None)
 _hooked: weakref.WeakSet[object] = weakref.WeakSet()
 _ORIGINALS = {
@@ -63,19 +73,54 @@ _ORIGINALS = {
 
 
 def push(server: Server) -> None:
+    """Make `server` answer: in this context from now on, and in the process while active."""
     with _lock:
-        if not _active:
-            _patch(BaseClient, "_make_api_call", _make_api_call)
-            _patch(Endpoint, "_send", _send)
-        _active.append(server)
+        if not server.active:
+            if not _active:
+                _patch(BaseClient, "_make_api_call", _make_api_call)
+                _patch(Endpoint, "_send", _send)
+            _active.append(server)
+            server.active = True
+    _entered.set((*_entered.get(), server))
+
+
+def leave(server: Server) -> None:
+    """Forget `server` in this context (it may stay active elsewhere)."""
+    entered = _entered.get()
+    for index in range(len(entered) - 1, -1, -1):
+        if entered[index] is server:
+            _entered.set(entered[:index] + entered[index + 1 :])
+            return
 
 
 def pop(server: Server) -> None:
+    """Stop `server` answering anywhere."""
+    leave(server)
     with _lock:
+        if not server.active:
+            return
+        server.active = False
         _active.remove(server)
         if not _active:
             _unpatch(BaseClient, "_make_api_call")
             _unpatch(Endpoint, "_send")
+
+
+def innermost() -> Server | None:
+    """The innermost server still active that this context entered."""
+    for server in reversed(_entered.get()):
+        if server.active:
+            return server
+    return None
+
+
+def serving() -> Server | None:
+    """Who answers a call made here now."""
+    server = innermost()
+    if server is not None:
+        return server
+    active = list(_active)
+    return active[0] if active else None
 
 
 def _patch(owner: type, name: str, wrapper: Any) -> None:
@@ -101,7 +146,7 @@ def _make_api_call(wrapped: Any, client: Any, args: tuple[Any, ...], kwargs: dic
     if answers and meta.events not in _hooked:
         _hook(meta.events)
     region = meta.region_name or "us-east-1"
-    token = _call.set(_Call(active[-1] if answers else None, service, args[0], region))
+    token = _call.set(_Call(serving() if answers else None, service, args[0], region))
     try:
         return wrapped(*args, **kwargs)
     finally:
@@ -131,6 +176,8 @@ def _answer(request: AWSPreparedRequest, **_: Any) -> AWSResponse | None:
         _text(request.headers.get("X-Amz-Target", b"")),
         _bytes(request.body),
     )
+    if reply.delay:  # a planned fault: slow, outside the state lock, in the caller's thread
+        time.sleep(reply.delay)
     headers = HTTPHeaders.from_dict(reply.headers)
     return AWSResponse(request.url, reply.status, headers, _RawBody(reply.body))
 

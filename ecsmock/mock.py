@@ -1,36 +1,39 @@
-"""Activation: `mock_ecs` as a decorator, a context manager (sync and async) or start/stop, and the
-handle a test uses to read and shape the mocked state."""
+"""Activation: `mock_ecs` as a decorator, a context manager (sync and async) or start/stop.
+
+Which mock answers a call is decided in the caller's context (see `hook`): activations nest per
+thread or asyncio task, and a test's mocks never answer another thread's own. A mock that a test
+starts and leaves running is reported and stopped at the end of that test (`Boundary`), so no
+test inherits another's world.
+"""
 
 from __future__ import annotations
 
-import copy
-import dataclasses
+import contextvars
 import inspect
+import itertools
 import os
 import re
 import sys
 import threading
-from collections.abc import Callable, Iterable
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
 import wrapt
 
-from ecsmock import faults, hook
-from ecsmock.models import EVERY_CLUSTER_FIELD, INACTIVE, Cluster, Counts, Json
-from ecsmock.operations import OPERATIONS
-from ecsmock.registry import Backend, Quotas, RegionState
+from ecsmock import hook
+from ecsmock.errors import MockLeftRunningWarning
+from ecsmock.handle import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Handle
+from ecsmock.registry import Backend
 
 if TYPE_CHECKING:
     import unittest
-
-    from mypy_boto3_ecs import ECSClient
 
 P = ParamSpec("P")
 R = TypeVar("R")
 T = TypeVar("T")
 
-DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_REGION = "us-east-1"
 _TEST_PREFIX = "test"
 _FAKE_ENVIRONMENT = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -39,19 +42,22 @@ _FAKE_ENVIRONMENT = {
     "AWS_SECURITY_TOKEN": "testing",
     "AWS_EC2_METADATA_DISABLED": "true",  # no credential or region lookups on the network
 }
+_HERE = os.path.dirname(__file__)
 
-_stack: list[EcsMock] = []  # active mocks, innermost last
-_stack_lock = threading.RLock()
+_running: list[EcsMock] = []  # started and not yet stopped, in the whole process
+_lock = threading.RLock()
 _saved_environment: dict[str, str | None] = {}
+_starts = itertools.count(1)
+_spanning = contextvars.ContextVar("ecsmock_spanning", default=False)
 
 
-class EcsMock:
+class EcsMock(Handle):
     """An ECS mock: activate it (decorator, `with`, `async with`, `start()`), then use it as the
     handle on the mocked state.
 
-    Activations nest: an activation inside another shares its state, and the outermost one starts
-    empty. The same mock may be entered again while active (a decorated test calling another);
-    each `start()` then needs its `stop()`.
+    Activations nest within a thread or asyncio task: one inside another shares its state, and
+    the outermost one starts empty. The same mock may be entered again while active (a decorated
+    test calling another); each `start()` then needs its `stop()`.
     """
 
     def __init__(
@@ -59,36 +65,53 @@ class EcsMock:
     ) -> None:
         if not re.fullmatch(r"\d{12}", account_id):
             raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
-        self.account_id = account_id
+        super().__init__(account_id)
         self.passthrough = tuple(passthrough)
         self._depth = 0
-        self._backend: Backend | None = None
+        self._server: hook.Server | None = None
+        self._start = 0  # which start in the process this activation was
+        self._thread = 0
+        self._origin = ""
+        self._spans_tests = False
 
     # Activation
 
     def start(self) -> EcsMock:
-        with _stack_lock:
+        with _lock:
             self._depth += 1
-            if self._depth > 1:  # already active: entering again must not reset its state
-                return self
-            self._backend = _stack[-1].backend if _stack else Backend()
-            if not _stack:
-                _fake_environment()
-            _stack.append(self)
-            hook.push(self)
+            if self._depth == 1:
+                outer = hook.innermost()
+                self._backend = outer.backend if outer else Backend()
+                self._server = hook.Server(self._backend, self.account_id, self.passthrough)
+                if not _running:
+                    _fake_environment()
+                _running.append(self)
+                self._start = next(_starts)
+                self._thread = threading.get_ident()
+                self._origin = _caller()
+                self._spans_tests = _spanning.get()
+            assert self._server is not None
+            hook.push(self._server)  # entering again: active in this context too
         return self
 
     def stop(self) -> None:
-        with _stack_lock:
+        with _lock:
             if self._depth == 0:  # stopping an inactive mock is harmless, as in a failed setUp
                 return
+            assert self._server is not None
             self._depth -= 1
             if self._depth:
+                hook.leave(self._server)
                 return
-            hook.pop(self)
-            _stack.remove(self)
-            if not _stack:
+            hook.pop(self._server)
+            _running.remove(self)
+            if not _running:
                 _restore_environment()
+
+    def _stop_fully(self) -> None:
+        with _lock:
+            self._depth = min(self._depth, 1)
+            self.stop()
 
     @property
     def active(self) -> bool:
@@ -106,26 +129,44 @@ class EcsMock:
     async def __aexit__(self, *exc_info: object) -> None:
         self.stop()
 
+    # Decorating
+
     @overload
     def __call__(self, target: type[T]) -> type[T]: ...
     @overload
     def __call__(self, target: Callable[P, R]) -> Callable[P, R]: ...
     def __call__(self, target: Any) -> Any:
-        """Decorate a test function, method, coroutine function, class or TestCase."""
+        """Decorate a test function, method, generator, coroutine function, class or TestCase."""
         if isinstance(target, type):
             if _is_test_case(target):
                 return self._decorate_test_case(target)
             return self._decorate_class(target)
+        if inspect.isasyncgenfunction(target):
+            return self._decorate_async_generator(target)
         if inspect.iscoroutinefunction(target):
             return self._decorate_coroutine(target)
+        if inspect.isgeneratorfunction(target):
+            return self._decorate_generator(target)
         if callable(target):
             return self._decorate_callable(target)
         raise TypeError(f"mock_ecs cannot decorate {target!r}: give it a function or a class")
 
+    @contextmanager
+    def _test(self, func: Callable[..., Any]) -> Iterator[None]:
+        """Active around a test's body, which may leave no other mock running."""
+        boundary = Boundary(func.__qualname__)
+        try:
+            with self:
+                yield
+        except BaseException:
+            boundary.close(quietly=True)  # the test's own error says more
+            raise
+        boundary.close()
+
     def _decorate_callable(self, func: Callable[..., Any]) -> Any:
         @wrapt.decorator
         def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
-            with self:
+            with self._test(func):
                 return wrapped(*args, **kwargs)
 
         return active(func)
@@ -133,205 +174,173 @@ class EcsMock:
     def _decorate_coroutine(self, func: Callable[..., Any]) -> Any:
         @wrapt.decorator
         async def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
-            with self:  # entered when awaited, so the mock is active while the body runs
+            with self._test(func):  # entered when awaited: active while the body runs
                 return await wrapped(*args, **kwargs)
+
+        return active(func)
+
+    def _decorate_generator(self, func: Callable[..., Any]) -> Any:
+        @wrapt.decorator
+        def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
+            with self._test(func):  # from the first step to the last: a yield fixture's span
+                return (yield from wrapped(*args, **kwargs))
+
+        return active(func)
+
+    def _decorate_async_generator(self, func: Callable[..., Any]) -> Any:
+        @wrapt.decorator
+        async def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
+            with self._test(func):
+                inner = wrapped(*args, **kwargs)
+                try:  # every item, with what is sent or thrown in passed on
+                    item = await inner.__anext__()
+                    while True:
+                        try:
+                            sent = yield item
+                        except GeneratorExit:
+                            raise
+                        except BaseException as error:
+                            item = await inner.athrow(error)
+                        else:
+                            item = await inner.asend(sent)
+                except StopAsyncIteration:
+                    return
+                finally:
+                    await inner.aclose()
 
         return active(func)
 
     def _decorate_class(self, cls: type[T]) -> type[T]:
         for name, value in list(vars(cls).items()):
-            if name.startswith(_TEST_PREFIX) and inspect.isfunction(value):
-                setattr(cls, name, self(value))
+            kind = type(value) if isinstance(value, staticmethod | classmethod) else None
+            func = value.__func__ if kind is not None else value
+            if name.startswith(_TEST_PREFIX) and inspect.isfunction(func):
+                decorated = self(func)
+                setattr(cls, name, kind(decorated) if kind is not None else decorated)
+        self._span(cls, "setup_method", "teardown_method", per_class=False)
+        self._span(cls, "setup_class", "teardown_class", per_class=True)
         return cls
+
+    def _span(self, cls: type, setup_name: str, teardown_name: str, per_class: bool) -> None:
+        """Keep the mock active from pytest's `setup_*` to its `teardown_*`, so that what the
+        setup makes is there in the tests, when the class has either."""
+        setup = inspect.getattr_static(cls, setup_name, None)
+        teardown = inspect.getattr_static(cls, teardown_name, None)
+        if setup is None and teardown is None:
+            return
+
+        def set_up(owner: Any, argument: Any = None) -> None:
+            self.start()
+            try:
+                _call_as_pytest_does(setup, owner, argument, per_class)
+            except BaseException:
+                self.stop()
+                raise
+
+        def tear_down(owner: Any, argument: Any = None) -> None:
+            try:
+                _call_as_pytest_does(teardown, owner, argument, per_class)
+            finally:
+                self.stop()
+
+        wrap = classmethod if per_class else _same
+        setattr(cls, setup_name, wrap(set_up))
+        setattr(cls, teardown_name, wrap(tear_down))
 
     def _decorate_test_case(self, cls: type[T]) -> type[T]:
         set_up = cls.setUp  # type: ignore[attr-defined]
+        set_up_class = vars(cls).get("setUpClass")
 
         def setUp(test: unittest.TestCase) -> None:
+            boundary = Boundary(test.id())
             self.start()
-            test.addCleanup(self.stop)  # cleanups run after tearDown, even when setUp fails
+            test.addCleanup(boundary.close)  # cleanups run last first, after tearDown, even
+            test.addCleanup(self.stop)  # when setUp fails
             set_up(test)
 
         cls.setUp = setUp  # type: ignore[attr-defined]
+        if set_up_class is not None:  # the world spans the class, from setUpClass on
+
+            def setUpClass(case: type[unittest.TestCase]) -> None:
+                self.start()
+                case.addClassCleanup(self.stop)
+                set_up_class.__func__(case)
+
+            cls.setUpClass = classmethod(setUpClass)  # type: ignore[attr-defined]
         return cls
 
-    # The handle
 
-    @property
-    def backend(self) -> Backend:
-        if self._backend is None:
-            raise RuntimeError("this mock has never been started: activate it first")
-        return self._backend
+class Boundary:
+    """A test's span: any mock started inside it, in its thread, and still running at its end
+    was left running. It is reported (`MockLeftRunningWarning`, naming where it started) and
+    stopped, so the next test starts from an empty world."""
 
-    def lets_through(self, url: str) -> bool:
-        return url.startswith(self.passthrough) if self.passthrough else False
+    def __init__(self, test: str) -> None:
+        self.test = test
+        self.after = next(_starts)
+        self.thread = threading.get_ident()
 
-    def client(self, region_name: str = DEFAULT_REGION, **kwargs: Any) -> ECSClient:
-        """A boto3 ECS client, for the tests that have none of their own."""
-        import boto3  # lazy: most tests make their own clients
-
-        return boto3.client("ecs", region_name=region_name, **kwargs)
-
-    def _state(self, region: str | None, account_id: str | None) -> RegionState:
-        region = region or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
-        return self.backend.region(account_id or self.account_id, region)
-
-    def clusters(
-        self, *, region: str | None = None, account_id: str | None = None
-    ) -> dict[str, Json]:
-        """Every cluster (INACTIVE ones too) by name, as DescribeClusters shows it with every
-        `include`. A copy: changing it changes nothing."""
-        state = self._state(region, account_id)
-        with self.backend.lock:
-            clusters = state.clusters.items()
-            return copy.deepcopy({n: c.to_api(EVERY_CLUSTER_FIELD) for n, c in clusters})
-
-    def capacity_providers(
-        self, *, region: str | None = None, account_id: str | None = None
-    ) -> dict[str, Json]:
-        """Every capacity provider created (INACTIVE ones too) by name, with its tags. A copy."""
-        state = self._state(region, account_id)
-        with self.backend.lock:
-            return copy.deepcopy({n: p.to_api() for n, p in state.capacity_providers.items()})
-
-    def account_settings(
-        self, *, region: str | None = None, account_id: str | None = None
-    ) -> dict[tuple[str, str], str]:
-        """The account settings set so far: (principal ARN, name) -> value."""
-        state = self._state(region, account_id)
-        with self.backend.lock:
-            return dict(state.account_settings)
-
-    def snapshot(self) -> Json:
-        """Everything the mock holds, in every account and Region, as plain data: two snapshots
-        are equal exactly when nothing changed in between."""
-        with self.backend.lock:
-            return copy.deepcopy(
-                {
-                    f"{account}/{region}": state.to_api()
-                    for (account, region), state in self.backend.regions.items()
-                    if not state.is_empty
-                }
-            )
-
-    def reset(self) -> None:
-        """Forget every resource, setting, quota change and planned fault."""
-        self.backend.reset()
-
-    @property
-    def quotas(self) -> Quotas:
-        """AWS's adjustable quotas, e.g. `ecs.quotas.clusters = 3` (clusters per Region)."""
-        return self.backend.quotas
-
-    def set_principal(self, principal_arn: str | None, *, account_id: str | None = None) -> None:
-        """Make calls come from this IAM principal (None: the account's root user), which is
-        whose account settings apply."""
-        self.backend.account(account_id or self.account_id).principal_arn = principal_arn
-
-    def set_cluster_counts(
-        self,
-        cluster: str,
-        *,
-        region: str | None = None,
-        account_id: str | None = None,
-        registered_container_instances: int = 0,
-        running_ec2_tasks: int = 0,
-        running_fargate_tasks: int = 0,
-        pending_ec2_tasks: int = 0,
-        pending_fargate_tasks: int = 0,
-        active_ec2_services: int = 0,
-        active_fargate_services: int = 0,
-        draining_ec2_services: int = 0,
-        draining_fargate_services: int = 0,
-    ) -> None:
-        """Say what runs in a cluster, which ecsmock cannot yet reach through the API: the counts
-        and statistics DescribeClusters shows, and what keeps DeleteCluster from deleting it."""
-        counts = Counts(
-            registered_container_instances,
-            running_ec2_tasks,
-            running_fargate_tasks,
-            pending_ec2_tasks,
-            pending_fargate_tasks,
-            active_ec2_services,
-            active_fargate_services,
-            draining_ec2_services,
-            draining_fargate_services,
-        )
-        if min(dataclasses.astuple(counts)) < 0:
-            raise ValueError("counts cannot be negative")
-        with self.backend.lock:
-            self._cluster(cluster, region, account_id).counts = counts
-
-    def mark_capacity_provider_in_use(
-        self,
-        cluster: str,
-        capacity_provider: str,
-        *,
-        in_use: bool = True,
-        region: str | None = None,
-        account_id: str | None = None,
-    ) -> None:
-        """Say that tasks of `cluster` run on `capacity_provider`, so that removing it from the
-        cluster fails with ResourceInUseException."""
-        with self.backend.lock:
-            target = self._cluster(cluster, region, account_id)
-            if capacity_provider not in (target.capacity_providers or ()):
-                raise ValueError(
-                    f"capacity provider {capacity_provider!r} is not associated with cluster "
-                    f"{cluster!r}; it has {target.capacity_providers or []}"
+    def close(self, quietly: bool = False) -> None:
+        with _lock:
+            left = [
+                mock
+                for mock in _running
+                if mock._start > self.after
+                and mock._thread == self.thread
+                and not mock._spans_tests
+            ]
+        for mock in left:
+            mock._stop_fully()
+        if not quietly:
+            for mock in left:
+                warnings.warn(
+                    MockLeftRunningWarning(
+                        f"a mock_ecs started at {mock._origin} was still running at the end of "
+                        f"{self.test}; ecsmock stopped it. Stop it in the test (with, or "
+                        "try/finally around start() and stop()), or use the ecs_mock fixture."
+                    ),
+                    stacklevel=2,
                 )
-            marked = {capacity_provider} if in_use else set()
-            target.providers_in_use = (target.providers_in_use - {capacity_provider}) | marked
 
-    def _cluster(self, name: str, region: str | None, account_id: str | None) -> Cluster:
-        state = self._state(region, account_id)
-        cluster = state.find_cluster(name)
-        if cluster is None or cluster.status == INACTIVE:
-            active = [n for n, c in state.clusters.items() if c.status != INACTIVE]
-            raise KeyError(
-                f"no active cluster {name!r} in {state.account_id}/{state.region}; "
-                f"active clusters there: {active}"
-            )
-        return cluster
 
-    def fail(
-        self,
-        operation: str,
-        code: str,
-        message: str | None = None,
-        *,
-        times: int | None = 1,
-        every: int = 1,
-        status: int | None = None,
-    ) -> None:
-        """Make calls of `operation` fail with the AWS error `code`: the next `times` calls
-        (None: every call), or with `every=K` each K-th call. The error travels through
-        botocore's retry logic as a real one does (ServerException answers 500, so it is
-        retried; ThrottlingException is retried too)."""
-        self._plan(operation, faults.error(code, message, status), 0.0, times, every)
+@contextmanager
+def spanning_tests() -> Iterator[None]:
+    """Mocks started inside (a fixture of class, module or session scope) outlive a test on
+    purpose: no `Boundary` reports them."""
+    token = _spanning.set(True)
+    try:
+        yield
+    finally:
+        _spanning.reset(token)
 
-    def delay(
-        self, operation: str, seconds: float, *, times: int | None = 1, every: int = 1
-    ) -> None:
-        """Make calls of `operation` take `seconds` longer, as `fail` picks them."""
-        if seconds < 0:
-            raise ValueError("seconds cannot be negative")
-        self._plan(operation, None, seconds, times, every)
 
-    def _plan(
-        self,
-        operation: str,
-        error: Any,
-        delay: float,
-        times: int | None,
-        every: int,
-    ) -> None:
-        if operation not in OPERATIONS:
-            raise ValueError(
-                f"ecsmock does not serve {operation!r}; it serves {', '.join(sorted(OPERATIONS))}"
-            )
-        with self.backend.lock:
-            self.backend.faults.add(faults.Fault(operation, error, delay, times, every))
+def _same(func: Any) -> Any:
+    return func
+
+
+def _call_as_pytest_does(method: Any, owner: Any, argument: Any, per_class: bool) -> None:
+    """Call an xunit-style setup or teardown as pytest does: `setup_method` gets the test
+    function and `setup_class` the class, only if it takes an argument."""
+    if method is None:
+        return
+    func = method.__get__(None, owner) if per_class else method.__get__(owner, type(owner))
+    wanted = func.__code__.co_argcount - inspect.ismethod(func)
+    if wanted:
+        func(owner if per_class else argument)
+    else:
+        func()
+
+
+def _caller() -> str:
+    """Where the user's code activated a mock: the first frame outside ecsmock, wrapt and
+    contextlib."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and (
+        frame.f_code.co_filename.startswith(_HERE)
+        or frame.f_globals.get("__name__", "").startswith(("wrapt", "contextlib"))
+    ):
+        frame = frame.f_back
+    return f"{frame.f_code.co_filename}:{frame.f_lineno} ({frame.f_code.co_name})"
 
 
 def _is_test_case(cls: type) -> bool:
@@ -376,9 +385,10 @@ def mock_ecs(
 ) -> Any:
     """Serve every botocore ECS client in-process.
 
-    `@mock_ecs` decorates a test function, method, coroutine function, class or TestCase;
-    `@mock_ecs(account_id=...)` configures it; `with mock_ecs() as ecs:` gives the handle.
-    `passthrough` lists URL prefixes that requests may still reach (a local server you run).
+    `@mock_ecs` decorates a test function, method, generator, coroutine function, class or
+    TestCase; `@mock_ecs(account_id=...)` configures it; `with mock_ecs() as ecs:` gives the
+    handle. `passthrough` lists URL prefixes that requests may still reach (a local server you
+    run).
     """
     mock = EcsMock(account_id, passthrough=passthrough)
     return mock if target is None else mock(target)

@@ -1,17 +1,20 @@
-"""The pytest plugin (entry point `pytest11`): the `ecs_mock` and `ecs_client` fixtures, and the
-`ecsmock` marker that configures them."""
+"""The pytest plugin (entry point `pytest11`): the `ecs_mock` and `ecs_client` fixtures, the
+`ecsmock` marker that configures them, and the check that no test leaves a mock running."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from ecsmock import EcsMock, mock_ecs
+from ecsmock.mock import Boundary, spanning_tests
 
 if TYPE_CHECKING:
     from mypy_boto3_ecs import ECSClient
+
+_BOUNDARY = pytest.StashKey[Boundary]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -19,6 +22,31 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "ecsmock(account_id=..., passthrough=[...]): configure the ecs_mock fixture",
     )
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef[Any]) -> Generator[None]:
+    """A mock that a class, module or session fixture starts spans its tests on purpose."""
+    if fixturedef.scope == "function":
+        yield
+        return
+    with spanning_tests():
+        yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None]:
+    item.stash[_BOUNDARY] = Boundary(item.nodeid)
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Generator[None]:
+    """After the test's own fixtures are gone, report and stop any mock it left running."""
+    yield
+    boundary = item.stash.get(_BOUNDARY, None)
+    if boundary is not None:
+        boundary.close()
 
 
 @pytest.fixture

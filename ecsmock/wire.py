@@ -7,9 +7,9 @@ sit behind an HTTP server for the AWS CLI or other SDKs.
 from __future__ import annotations
 
 import json
-import time
 import uuid
 from dataclasses import dataclass
+from email.utils import formatdate
 
 from ecsmock import service_model
 from ecsmock.errors import AwsError, UnservedOperationError
@@ -30,23 +30,25 @@ class Reply:
     status: int
     headers: dict[str, str]
     body: bytes
+    delay: float = 0.0  # seconds a planned fault makes the caller wait: sync or async, its choice
 
 
 def serve(backend: Backend, account_id: str, region: str, target: str, body: bytes) -> Reply:
     """Answer one request for `account_id` in `region` as ECS would."""
+    delay = 0.0
     try:
         operation = _operation(target)
         request = _decode(body)
-        for fault in backend.faults.due(target.removeprefix(TARGET_PREFIX)):
-            if fault.delay:
-                time.sleep(fault.delay)
-            if fault.error is not None:
-                raise fault.error
         with backend.lock:
+            due = backend.faults.due(target.removeprefix(TARGET_PREFIX))
+            delay = sum(fault.delay for fault in due)
+            for fault in due:
+                if fault.error is not None:
+                    raise fault.error
             result = operation(backend.region(account_id, region), request)
     except AwsError as error:
-        return _reply(error.status, {"__type": error.code, "message": error.message})
-    return _reply(200, result)
+        return _reply(error.status, {"__type": error.code, "message": error.message}, delay)
+    return _reply(200, result, delay)
 
 
 def _operation(target: str) -> Operation:
@@ -74,9 +76,12 @@ def _decode(body: bytes) -> Params:
     return Params(data)
 
 
-def _reply(status: int, content: object) -> Reply:
+def _reply(status: int, content: object, delay: float) -> Reply:
+    body = _ENCODER.encode(content).encode()
     headers = {
         "x-amzn-RequestId": str(uuid.uuid4()),
         "Content-Type": _JSON,
+        "Content-Length": str(len(body)),
+        "Date": formatdate(usegmt=True),
     }
-    return Reply(status, headers, _ENCODER.encode(content).encode())
+    return Reply(status, headers, body, delay)

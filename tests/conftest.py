@@ -120,6 +120,12 @@ def ecs(region: str = "us-east-1", validate: bool = True, **kwargs: Any) -> Any:
     return checked(boto3.client("ecs", region_name=region, **kwargs))
 
 
+def cluster_names(client: Any = None) -> list[str]:
+    """The names ListClusters shows, in its order."""
+    client = client or ecs()
+    return [arn.rpartition("/")[2] for arn in client.list_clusters()["clusterArns"]]
+
+
 @pytest.fixture
 def mock() -> Iterator[EcsMock]:
     with mock_ecs() as active:

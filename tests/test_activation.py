@@ -14,14 +14,9 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
 from botocore.stub import Stubber
-from conftest import NETWORK_ATTEMPTS, ecs
+from conftest import NETWORK_ATTEMPTS, cluster_names, ecs
 
 from ecsmock import EcsMock, mock_ecs
-
-
-def cluster_names(client=None):
-    client = client or ecs()
-    return [arn.rpartition("/")[2] for arn in client.list_clusters()["clusterArns"]]
 
 
 @mock_ecs

@@ -89,7 +89,7 @@ def users_of(package: str) -> set[str]:
 
 def test_only_the_hook_patches_botocore_and_only_the_plugin_imports_pytest():
     assert users_of("botocore") == {"hook.py", "arns.py", "service_model.py"}  # two read data
-    assert users_of("boto3") == {"mock.py"}  # the handle's client()
+    assert users_of("boto3") == {"handle.py"}  # the handle's client()
     assert users_of("pytest") == {"plugin.py"}
 
 

@@ -60,10 +60,10 @@ def test_every_kth_call_fails(mock, client):
 
 
 def test_delay_sleeps_then_answers(mock, client, monkeypatch):
-    import ecsmock.wire
+    import ecsmock.hook
 
     slept: list[float] = []
-    monkeypatch.setattr(ecsmock.wire.time, "sleep", slept.append)
+    monkeypatch.setattr(ecsmock.hook.time, "sleep", slept.append)
     mock.delay("ListClusters", 0.25, times=2)
     for _ in range(3):
         client.list_clusters()

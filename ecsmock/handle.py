@@ -1,0 +1,198 @@
+"""The handle: what a test reads and shapes of the mocked world, whichever way it activated it."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from typing import TYPE_CHECKING, Any
+
+from ecsmock import faults
+from ecsmock.models import EVERY_CLUSTER_FIELD, INACTIVE, Cluster, Counts, Json
+from ecsmock.operations import OPERATIONS
+from ecsmock.registry import Backend, Quotas, RegionState
+
+if TYPE_CHECKING:
+    from mypy_boto3_ecs import ECSClient
+
+DEFAULT_ACCOUNT_ID = "123456789012"
+DEFAULT_REGION = "us-east-1"
+
+
+class Handle:
+    """Reads and shapes the world of a mock: its resources in any account and Region, its
+    quotas, the caller's identity, and the faults it plans."""
+
+    def __init__(self, account_id: str) -> None:
+        self.account_id = account_id
+        self._backend: Backend | None = None
+
+    @property
+    def _world(self) -> Backend:
+        if self._backend is None:
+            raise RuntimeError("this mock has never been started: activate it first")
+        return self._backend
+
+    def client(self, region_name: str = DEFAULT_REGION, **kwargs: Any) -> ECSClient:
+        """A boto3 ECS client, for the tests that have none of their own."""
+        import boto3  # lazy: most tests make their own clients
+
+        return boto3.client("ecs", region_name=region_name, **kwargs)
+
+    def _state(self, region: str | None, account_id: str | None) -> RegionState:
+        region = region or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
+        return self._world.region(account_id or self.account_id, region)
+
+    def clusters(
+        self, *, region: str | None = None, account_id: str | None = None
+    ) -> dict[str, Json]:
+        """Every cluster (INACTIVE ones too) by name, as DescribeClusters shows it with every
+        `include`. A copy: changing it changes nothing."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            clusters = state.clusters.items()
+            return {n: c.to_api(EVERY_CLUSTER_FIELD) for n, c in clusters}
+
+    def capacity_providers(
+        self, *, region: str | None = None, account_id: str | None = None
+    ) -> dict[str, Json]:
+        """Every capacity provider created (INACTIVE ones too) by name, with its tags. A copy."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            return {n: p.to_api() for n, p in state.capacity_providers.items()}
+
+    def account_settings(
+        self, *, region: str | None = None, account_id: str | None = None
+    ) -> dict[tuple[str, str], str]:
+        """The account settings set so far: (principal ARN, name) -> value."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            return dict(state.account_settings)
+
+    def snapshot(self) -> Json:
+        """Everything the mock holds, in every account and Region, as plain data: two snapshots
+        are equal exactly when nothing changed in between."""
+        with self._world.lock:
+            return {
+                f"{account}/{region}": state.to_api()
+                for (account, region), state in self._world.regions.items()
+                if not state.is_empty
+            }
+
+    def reset(self) -> None:
+        """Forget every resource, setting, quota change and planned fault."""
+        self._world.reset()
+
+    @property
+    def quotas(self) -> Quotas:
+        """AWS's adjustable quotas, e.g. `ecs.quotas.clusters = 3` (clusters per Region)."""
+        return self._world.quotas
+
+    def set_principal(self, principal_arn: str | None, *, account_id: str | None = None) -> None:
+        """Make calls come from this IAM principal (None: the account's root user), which is
+        whose account settings apply."""
+        self._world.account(account_id or self.account_id).principal_arn = principal_arn
+
+    def set_cluster_counts(
+        self,
+        cluster: str,
+        *,
+        region: str | None = None,
+        account_id: str | None = None,
+        registered_container_instances: int = 0,
+        running_ec2_tasks: int = 0,
+        running_fargate_tasks: int = 0,
+        pending_ec2_tasks: int = 0,
+        pending_fargate_tasks: int = 0,
+        active_ec2_services: int = 0,
+        active_fargate_services: int = 0,
+        draining_ec2_services: int = 0,
+        draining_fargate_services: int = 0,
+    ) -> None:
+        """Say what runs in a cluster, which ecsmock cannot yet reach through the API: the counts
+        and statistics DescribeClusters shows, and what keeps DeleteCluster from deleting it."""
+        counts = Counts(
+            registered_container_instances,
+            running_ec2_tasks,
+            running_fargate_tasks,
+            pending_ec2_tasks,
+            pending_fargate_tasks,
+            active_ec2_services,
+            active_fargate_services,
+            draining_ec2_services,
+            draining_fargate_services,
+        )
+        if min(dataclasses.astuple(counts)) < 0:
+            raise ValueError("counts cannot be negative")
+        with self._world.lock:
+            self._cluster(cluster, region, account_id).counts = counts
+
+    def mark_capacity_provider_in_use(
+        self,
+        cluster: str,
+        capacity_provider: str,
+        *,
+        in_use: bool = True,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> None:
+        """Say that tasks of `cluster` run on `capacity_provider`, so that removing it from the
+        cluster fails with ResourceInUseException."""
+        with self._world.lock:
+            target = self._cluster(cluster, region, account_id)
+            if capacity_provider not in (target.capacity_providers or ()):
+                raise ValueError(
+                    f"capacity provider {capacity_provider!r} is not associated with cluster "
+                    f"{cluster!r}; it has {target.capacity_providers or []}"
+                )
+            marked = {capacity_provider} if in_use else set()
+            target.providers_in_use = (target.providers_in_use - {capacity_provider}) | marked
+
+    def _cluster(self, name: str, region: str | None, account_id: str | None) -> Cluster:
+        state = self._state(region, account_id)
+        cluster = state.find_cluster(name)
+        if cluster is None or cluster.status == INACTIVE:
+            active = [n for n, c in state.clusters.items() if c.status != INACTIVE]
+            raise KeyError(
+                f"no active cluster {name!r} in {state.account_id}/{state.region}; "
+                f"active clusters there: {active}"
+            )
+        return cluster
+
+    def fail(
+        self,
+        operation: str,
+        code: str,
+        message: str | None = None,
+        *,
+        times: int | None = 1,
+        every: int = 1,
+        status: int | None = None,
+    ) -> None:
+        """Make calls of `operation` fail with the AWS error `code`: the next `times` calls
+        (None: every call), or with `every=K` each K-th call. The error travels through
+        botocore's retry logic as a real one does (ServerException answers 500, so it is
+        retried; ThrottlingException is retried too)."""
+        self._plan(operation, faults.error(code, message, status), 0.0, times, every)
+
+    def delay(
+        self, operation: str, seconds: float, *, times: int | None = 1, every: int = 1
+    ) -> None:
+        """Make calls of `operation` take `seconds` longer, as `fail` picks them."""
+        if seconds < 0:
+            raise ValueError("seconds cannot be negative")
+        self._plan(operation, None, seconds, times, every)
+
+    def _plan(
+        self,
+        operation: str,
+        error: Any,
+        delay: float,
+        times: int | None,
+        every: int,
+    ) -> None:
+        if operation not in OPERATIONS:
+            raise ValueError(
+                f"ecsmock does not serve {operation!r}; it serves {', '.join(sorted(OPERATIONS))}"
+            )
+        with self._world.lock:
+            self._world.faults.add(faults.Fault(operation, error, delay, times, every))
