@@ -15,6 +15,16 @@ EVERY_CLUSTER_FIELD = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS"
 AUTO_SCALING = "EC2_AUTOSCALING"
 
 
+def fresh(value: Any) -> Any:
+    """A copy of stored JSON that shares nothing with it, so a response or a reader's result can
+    be changed without changing the state (a tenth of what `copy.deepcopy` costs)."""
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fresh(item) for item in value]
+    return value
+
+
 def tags_to_api(tags: dict[str, str]) -> list[Json]:
     return [{"key": key, "value": value} for key, value in tags.items()]
 
@@ -139,7 +149,7 @@ class Cluster:
                 item.to_api() for item in self.strategy or ()
             ]
         if self.configuration is not None and (whole or "CONFIGURATIONS" in shown):
-            body["configuration"] = self.configuration
+            body["configuration"] = fresh(self.configuration)
         if whole or "ATTACHMENTS" in shown:
             if self.attachments or not whole:
                 body["attachments"] = [attachment.to_api() for attachment in self.attachments]
@@ -164,7 +174,7 @@ class CapacityProvider:
     def to_api(self, with_tags: bool = True) -> Json:
         body: Json = {"capacityProviderArn": self.arn, "name": self.name, "status": self.status}
         if self.auto_scaling_group is not None:
-            body["autoScalingGroupProvider"] = self.auto_scaling_group
+            body["autoScalingGroupProvider"] = fresh(self.auto_scaling_group)
         if self.update_status is not None:
             body["updateStatus"] = self.update_status
         body["tags"] = tags_to_api(self.tags) if with_tags else []

@@ -14,7 +14,7 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
 from botocore.stub import Stubber
-from conftest import NETWORK_ATTEMPTS, cluster_names, ecs
+from conftest import NETWORK_ATTEMPTS, cluster_names, create_provider, ecs
 
 from ecsmock import EcsMock, mock_ecs
 
@@ -298,3 +298,17 @@ def test_a_patch_laid_over_ecsmocks_outlives_it():
             assert client.list_clusters()["clusterArns"] == ["stubbed"]
     finally:
         BaseClient._make_api_call = original  # type: ignore[method-assign]
+
+
+def test_what_the_handle_returns_shares_nothing_with_the_state(mock, client):
+    client.create_cluster(
+        clusterName="c",
+        configuration={"executeCommandConfiguration": {"logging": "DEFAULT"}},
+    )
+    create_provider(client, "p")
+    before = mock.snapshot()
+    snapshot = mock.snapshot()
+    snapshot["123456789012/us-east-1"]["clusters"][0]["configuration"].clear()
+    mock.clusters()["c"]["configuration"]["executeCommandConfiguration"]["logging"] = "NONE"
+    mock.capacity_providers()["p"]["autoScalingGroupProvider"]["managedScaling"].clear()
+    assert mock.snapshot() == before

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import botocore.endpoint
 import pytest
 from botocore.config import Config
@@ -83,3 +86,37 @@ def test_reset_clears_faults(mock, client):
     mock.fail("ListClusters", "ThrottlingException", times=None)
     mock.reset()
     assert client.list_clusters()["clusterArns"] == []
+
+
+def test_faults_are_counted_under_the_state_lock(mock, client, monkeypatch):
+    from ecsmock.faults import Faults
+
+    held: list[bool] = []
+    count = Faults.due
+
+    def due(self, operation):
+        held.append(mock._world.lock._is_owned())
+        return count(self, operation)
+
+    monkeypatch.setattr(Faults, "due", due)
+    client.list_clusters()
+    assert held == [True]
+
+
+def test_threads_meet_exactly_the_planned_number_of_faults(mock):
+    mock.fail("ListClusters", "ClientException", "planned", times=50)
+    barrier = threading.Barrier(8)
+
+    def calls() -> int:
+        client = ecs()
+        barrier.wait()
+        failed = 0
+        for _ in range(20):
+            try:
+                client.list_clusters()
+            except client.exceptions.ClientException:
+                failed += 1
+        return failed
+
+    with ThreadPoolExecutor(8) as pool:
+        assert sum(pool.map(lambda _: calls(), range(8))) == 50

@@ -3,6 +3,9 @@ AWS's protocol errors."""
 
 from __future__ import annotations
 
+import datetime
+import email.utils
+
 import boto3
 import pytest
 from botocore.exceptions import EndpointConnectionError
@@ -80,3 +83,18 @@ def test_an_empty_body_is_an_empty_request(mock, client):
 def test_unknown_targets(mock, client, target):
     with rejected(mock, "UnknownOperationException"):
         send(client, "ListClusters", {}, target=target)
+
+
+def test_replies_carry_the_headers_ecs_sends(client):
+    """x-amzn-RequestId, Content-Type, Content-Length and Date, as real ECS answers
+    (docs/decisions.md, "The wire")."""
+    raw: list[dict] = []
+    client.meta.events.register(
+        "before-parse.ecs", lambda response_dict, **_: raw.append(response_dict)
+    )
+    headers = client.list_clusters()["ResponseMetadata"]["HTTPHeaders"]
+    assert headers["content-type"] == "application/x-amz-json-1.1"
+    assert int(headers["content-length"]) == len(raw[0]["body"])
+    sent = email.utils.parsedate_to_datetime(headers["date"])
+    assert sent.utcoffset() == datetime.timedelta(0)
+    assert headers["date"].endswith(" GMT")
