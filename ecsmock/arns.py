@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-_ARN = re.compile(r"^arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)$")
+_ARN = re.compile(r"arn:([a-z0-9-]+):([a-z0-9-]+):([a-z0-9-]*):(\d{12}|):(.+)")
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Arn:
 
 
 def parse(text: str) -> Arn | None:
-    match = _ARN.match(text)
+    match = _ARN.fullmatch(text)  # `$` would let a final newline through
     return Arn(*match.groups()) if match else None
 
 
@@ -40,7 +40,7 @@ def build(partition: str, service: str, region: str, account_id: str, resource: 
 def partition_of(region: str) -> str:
     """The partition botocore would put this region in (`aws` when no rule matches)."""
     for partition in _partitions():
-        if region in partition["regions"] or re.match(partition["regionRegex"], region):
+        if region in partition["regions"] or re.fullmatch(partition["regionRegex"], region):
             return str(partition["id"])
     return "aws"
 

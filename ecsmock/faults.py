@@ -11,6 +11,8 @@ _DEFAULT_MESSAGES = {
     "ServerException": "Service Unavailable. Please try again later.",
 }
 _DEFAULT_STATUS = {"ServerException": 500, "ServiceUnavailableException": 503}
+# What any operation of an AWS JSON service may answer, whatever its model lists.
+PROTOCOL_CODES = frozenset({"ThrottlingException", "ServiceUnavailableException"})
 
 
 @dataclass

@@ -6,7 +6,7 @@ import dataclasses
 import os
 from typing import TYPE_CHECKING, Any
 
-from ecsmock import faults
+from ecsmock import faults, service_model
 from ecsmock.models import EVERY_CLUSTER_FIELD, INACTIVE, Cluster, Counts, Json
 from ecsmock.operations import OPERATIONS
 from ecsmock.registry import Backend, Quotas, RegionState
@@ -171,7 +171,14 @@ class Handle:
         """Make calls of `operation` fail with the AWS error `code`: the next `times` calls
         (None: every call), or with `every=K` each K-th call. The error travels through
         botocore's retry logic as a real one does (ServerException answers 500, so it is
-        retried; ThrottlingException is retried too)."""
+        retried; ThrottlingException is retried too). The code is one botocore models for the
+        operation, or ThrottlingException or ServiceUnavailableException, as AWS would answer."""
+        self._served(operation)
+        allowed = service_model.error_codes(operation) | faults.PROTOCOL_CODES
+        if code not in allowed:
+            raise ValueError(
+                f"{operation} never answers {code}: botocore models {', '.join(sorted(allowed))}"
+            )
         self._plan(operation, faults.error(code, message, status), 0.0, times, every)
 
     def delay(
@@ -182,6 +189,13 @@ class Handle:
             raise ValueError("seconds cannot be negative")
         self._plan(operation, None, seconds, times, every)
 
+    @staticmethod
+    def _served(operation: str) -> None:
+        if operation not in OPERATIONS:
+            raise ValueError(
+                f"ecsmock does not serve {operation!r}; it serves {', '.join(sorted(OPERATIONS))}"
+            )
+
     def _plan(
         self,
         operation: str,
@@ -190,9 +204,6 @@ class Handle:
         times: int | None,
         every: int,
     ) -> None:
-        if operation not in OPERATIONS:
-            raise ValueError(
-                f"ecsmock does not serve {operation!r}; it serves {', '.join(sorted(OPERATIONS))}"
-            )
+        self._served(operation)
         with self._world.lock:
             self._world.faults.add(faults.Fault(operation, error, delay, times, every))

@@ -46,7 +46,7 @@ class Errors(enum.Enum):
         _IPE,
         "Invalid token {token}",
         _AWS,
-        "rusoto/rusoto integration_tests/tests/ecs.rs (ListClusters, real AWS)",
+        "https://github.com/rusoto/rusoto integration_tests/tests/ecs.rs (ListClusters, real AWS)",
     )
     MAX_RESULTS = Message(
         _IPE,
@@ -88,11 +88,12 @@ class Errors(enum.Enum):
         "enum from botocore's model",
     )
     CLUSTER_LIMIT = Message(
-        "LimitExceededException",
+        "ClientException",
         "The maximum number of clusters for this account in this Region ({limit}) has been "
         "reached. Delete unused clusters or request a quota increase and try again.",
         _DECISION,
-        "quota of 10,000 clusters per Region from the Amazon ECS service quotas page",
+        "quota of 10,000 clusters per Region from the Amazon ECS service quotas page; "
+        "ClientException because CreateCluster models no LimitExceededException",
     )
     IDEMPOTENT_MISMATCH = Message(
         _IPE,
@@ -126,6 +127,14 @@ class Errors(enum.Enum):
         "The Cluster cannot be deleted while Tasks are active.",
         _AWS,
         "https://github.com/gruntwork-io/cloud-nuke/issues/368",
+    )
+    CONTAINS_SCOPED_PROVIDERS = Message(
+        "ClientException",
+        "The Cluster cannot be deleted while Cluster Scoped Capacity Providers are attached to "
+        "the cluster.",
+        _AWS,
+        "https://github.com/ekristen/aws-nuke/issues/990; hashicorp/terraform-provider-aws PR "
+        "45794",
     )
 
     # Tags
@@ -205,7 +214,8 @@ class Errors(enum.Enum):
         "The specified capacity provider does not exist. Specify a valid capacity provider and "
         "try again.",
         _DECISION,
-        "TagResource and UntagResource model ResourceNotFoundException",
+        "TagResource and UntagResource model ResourceNotFoundException (ListTagsForResource "
+        "answers PROVIDER_DOES_NOT_EXIST)",
     )
 
     # Cluster settings and configuration
@@ -339,6 +349,13 @@ class Errors(enum.Enum):
     )
 
     # Capacity providers
+    TOO_MANY_PROVIDERS_DESCRIBED = Message(
+        _IPE,
+        "capacityProviders can have at most {maximum} items.",
+        _DECISION,
+        "limit from botocore's model; text after DescribeServices' real 'service names can have "
+        "at most 10 items.'",
+    )
     PROVIDER_NAME = Message(
         "ClientException",
         "The specified capacity provider name is invalid. Up to 255 characters are allowed, "
@@ -409,13 +426,6 @@ class Errors(enum.Enum):
         _DOC,
         "botocore's model: FARGATE and FARGATE_SPOT are reserved and cannot be deleted",
     )
-    PROVIDER_ASSOCIATED = Message(
-        "ResourceInUseException",
-        "The specified capacity provider is associated with cluster {cluster}. Remove it from "
-        "the cluster with PutClusterCapacityProviders and try again.",
-        _DECISION,
-        "ecsmock's choice",
-    )
 
     # Account settings
     ACCOUNT_SETTING_NAME = Message(
@@ -430,6 +440,13 @@ class Errors(enum.Enum):
         "read, with ListAccountSettings.",
         _DOC,
         "botocore's model: guardDutyActivate is read-only",
+    )
+    ACCOUNT_SETTING_ROOT_ONLY = Message(
+        _IPE,
+        "The {name} account setting can be set only for the root user. Specify the root user's "
+        "ARN as principalArn, or use PutAccountSettingDefault, and try again.",
+        _DOC,
+        "botocore's model: 'You must use the root user when you set the Fargate wait time'",
     )
     PRINCIPAL_ARN = Message(
         _IPE,

@@ -120,6 +120,7 @@ class Cluster:
     attachments: list[Attachment] = field(default_factory=list)
     counts: Counts = NO_COUNTS
     providers_in_use: frozenset[str] = frozenset()
+    order: int = 0  # when the name was first created: where ListClusters lists it
 
     def settings(self) -> list[Json]:
         return [{"name": "containerInsights", "value": self.container_insights}]
@@ -168,8 +169,10 @@ class CapacityProvider:
     status: str = ACTIVE
     auto_scaling_group: Json | None = None  # autoScalingGroupProvider, defaults filled in
     update_status: str | None = None
+    update_status_reason: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
     cluster: str | None = None  # the one cluster an Auto Scaling group provider belongs to
+    order: int = 0  # when the name was first created: where DescribeCapacityProviders lists it
 
     def to_api(self, with_tags: bool = True) -> Json:
         body: Json = {"capacityProviderArn": self.arn, "name": self.name, "status": self.status}
@@ -177,6 +180,8 @@ class CapacityProvider:
             body["autoScalingGroupProvider"] = fresh(self.auto_scaling_group)
         if self.update_status is not None:
             body["updateStatus"] = self.update_status
+        if self.update_status_reason is not None:
+            body["updateStatusReason"] = self.update_status_reason
         body["tags"] = tags_to_api(self.tags) if with_tags else []
         body["type"] = self.type
         return body

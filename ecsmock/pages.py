@@ -1,67 +1,145 @@
-"""Pagination: page sizes, and `nextToken`s that ecsmock signs so it accepts only its own.
+"""Pagination: one mechanism for every paginated operation.
 
-A token holds a position in an append-only sequence (clusters in creation order, say), so a walk
-stays correct while other calls create or delete resources between pages.
+Whatever an operation pages through is a sequence of keys in sorted order: creation order for
+clusters, family and revision for task definitions, positions in the request's own list. A page
+resumes *after the last key it returned*, which `nextToken` carries, signed so that ecsmock
+accepts only its own tokens. Resuming after a key rather than at a position keeps a walk correct
+while resources come and go between pages: no key is returned twice, and one that exists
+through the whole walk is returned exactly once. A `Listing` holds only what is listed (a
+deleted resource leaves it), so a page costs O(log n + page) however many were deleted.
 """
 
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import hmac
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from ecsmock.errors import AwsError
 from ecsmock.messages import Errors
 from ecsmock.params import Params
 
 T = TypeVar("T")
+Json = dict[str, Any]
+Key = Any  # an int, a str, or a tuple of them: anything that sorts and survives JSON
 
 
-def _signature(key: bytes, body: str) -> str:
-    return hmac.new(key, body.encode(), hashlib.sha256).hexdigest()[:24]
+class Listing(Generic[T]):
+    """Items by a sorted key, for a List or Describe operation to page through."""
+
+    __slots__ = ("_items", "_keys")
+
+    def __init__(self) -> None:
+        self._keys: list[Key] = []
+        self._items: dict[Key, T] = {}
+
+    def put(self, key: Key, item: T) -> None:
+        if key not in self._items:
+            if self._keys and key < self._keys[-1]:
+                bisect.insort(self._keys, key)
+            else:
+                self._keys.append(key)  # the usual case: a new resource sorts last
+        self._items[key] = item
+
+    def discard(self, key: Key) -> None:
+        if self._items.pop(key, None) is not None:
+            del self._keys[bisect.bisect_left(self._keys, key)]
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._items[key] for key in self._keys)
+
+    def page(
+        self,
+        cursor: Cursor,
+        keep: Callable[[T], bool] | None = None,
+        descending: bool = False,
+    ) -> tuple[list[T], Key | None]:
+        """The items of the page `cursor` asks for, and the key to resume after (None: the
+        last page)."""
+        keys, following = take(
+            self._keys,
+            cursor,
+            None if keep is None else (lambda key: keep(self._items[key])),
+            descending,
+        )
+        return [self._items[key] for key in keys], following
 
 
-def token(key: bytes, scope: str, position: int) -> str:
-    body = f"{scope}:{position}"
-    raw = f"{body}:{_signature(key, body)}".encode()
-    return base64.urlsafe_b64encode(raw).decode()
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page starts (after `after`; None: at the start) and how long it may be."""
+
+    scope: str
+    after: Key | None
+    size: int
 
 
-def start_and_size(request: Params, key: bytes, scope: str, maximum: int) -> tuple[int, int]:
-    """Where a page starts and how long it may be, from `nextToken` and `maxResults`."""
+def cursor(request: Params, secret: bytes, scope: str, maximum: int) -> Cursor:
+    """The cursor that `nextToken` and `maxResults` ask for, in an operation's `scope`."""
     size = request.integer("maxResults")
     if size is not None and not 1 <= size <= maximum:
         raise AwsError.of(Errors.MAX_RESULTS, maximum=maximum)
     given = request.string("nextToken")
-    return (0 if given is None else _position(key, scope, given)), size or maximum
-
-
-def _position(key: bytes, scope: str, given: str) -> int:
-    try:
-        body, _, signature = base64.urlsafe_b64decode(given.encode()).decode().rpartition(":")
-    except (ValueError, UnicodeError):
-        body = signature = ""
-    token_scope, _, position = body.rpartition(":")
-    if (
-        token_scope != scope
-        or not position.isdigit()
-        or not hmac.compare_digest(signature, _signature(key, body))
-    ):
-        raise AwsError.of(Errors.INVALID_TOKEN, token=given)
-    return int(position)
+    after = None if given is None else _last_key(secret, scope, given)
+    return Cursor(scope, after, size or maximum)
 
 
 def take(
-    items: Sequence[T], start: int, size: int, keep: Callable[[T], bool]
-) -> tuple[list[T], int | None]:
-    """Up to `size` kept items from `start` on, and where the next page starts (None: no more)."""
-    page: list[T] = []
-    for position in range(start, len(items)):
-        item = items[position]
-        if keep(item):
-            if len(page) == size:
-                return page, position
-            page.append(item)
+    keys: Sequence[Key],
+    cursor: Cursor,
+    keep: Callable[[Key], bool] | None = None,
+    descending: bool = False,
+) -> tuple[list[Key], Key | None]:
+    """Up to `cursor.size` kept keys of the sorted `keys` after the cursor, and the key to
+    resume after (None: no kept key follows)."""
+    if descending:
+        start = len(keys) if cursor.after is None else bisect.bisect_left(keys, cursor.after)
+        order: Iterator[int] = iter(range(start - 1, -1, -1))
+    else:
+        start = 0 if cursor.after is None else bisect.bisect_right(keys, cursor.after)
+        order = iter(range(start, len(keys)))
+    page: list[Key] = []
+    for position in order:
+        key = keys[position]
+        if keep is None or keep(key):
+            if len(page) == cursor.size:
+                return page, page[-1]
+            page.append(key)
     return page, None
+
+
+def finish(body: Json, secret: bytes, cursor: Cursor, following: Key | None) -> Json:
+    """`body`, with the `nextToken` of the page that follows when there is one."""
+    if following is not None:
+        body["nextToken"] = token(secret, cursor, following)
+    return body
+
+
+def token(secret: bytes, cursor: Cursor, last: Key) -> str:
+    body = json.dumps([cursor.scope, last], separators=(",", ":"))
+    raw = f"{body}\n{_signature(secret, body)}".encode()
+    return base64.urlsafe_b64encode(raw).decode()
+
+
+def _signature(secret: bytes, body: str) -> str:
+    return hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()[:24]
+
+
+def _last_key(secret: bytes, scope: str, given: str) -> Key:
+    try:
+        body, _, signature = base64.urlsafe_b64decode(given.encode()).decode().rpartition("\n")
+        if hmac.compare_digest(signature, _signature(secret, body)):
+            token_scope, last = json.loads(body)
+            if token_scope == scope:
+                return tuple(last) if isinstance(last, list) else last
+    except (ValueError, TypeError, UnicodeError):
+        pass
+    raise AwsError.of(Errors.INVALID_TOKEN, token=given)

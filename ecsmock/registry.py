@@ -19,6 +19,7 @@ from ecsmock.models import (
     Cluster,
     Json,
 )
+from ecsmock.pages import Listing
 
 # What a setting is when nobody set it: today's defaults for a new account (ecsmock's choice,
 # from the Amazon ECS account settings documentation).
@@ -59,10 +60,13 @@ class RegionState:
         self.partition = arns.partition_of(region)
         self.quotas = quotas
         self.clusters: dict[str, Cluster] = {}  # INACTIVE ones too: AWS still describes them
-        self.cluster_names: list[str] = []  # append-only creation order: what ListClusters walks
-        self.active_clusters = 0
+        # ListClusters: ACTIVE clusters by when their name was first created
+        self.listed_clusters: Listing[Cluster] = Listing()
         self.capacity_providers: dict[str, CapacityProvider] = {}  # FARGATE* excluded
-        self.provider_names: list[str] = []  # append-only creation order
+        # DescribeCapacityProviders: ACTIVE providers by creation, then FARGATE and FARGATE_SPOT
+        self.listed_providers: Listing[str] = Listing()
+        for position, name in enumerate(FARGATE_PROVIDERS):
+            self.listed_providers.put((1, position), name)
         self.account_settings: dict[tuple[str, str], str] = {}  # (principal, name) -> value
         self.namespaces: dict[str, str] = {}  # Cloud Map namespace name -> ARN
         self.token_key = os.urandom(16)
@@ -131,14 +135,14 @@ class RegionState:
         return cluster
 
     def add_cluster(self, cluster: Cluster) -> None:
-        if cluster.name not in self.clusters:
-            self.cluster_names.append(cluster.name)
+        first = self.clusters.get(cluster.name)  # a re-created name keeps its place
+        cluster.order = len(self.clusters) if first is None else first.order
         self.clusters[cluster.name] = cluster
-        self.active_clusters += 1
+        self.listed_clusters.put(cluster.order, cluster)
 
     def deactivate_cluster(self, cluster: Cluster) -> None:
         cluster.status = INACTIVE
-        self.active_clusters -= 1
+        self.listed_clusters.discard(cluster.order)
 
     # Capacity providers
 
@@ -154,9 +158,14 @@ class RegionState:
         return provider if provider is not None and provider.status == ACTIVE else None
 
     def add_provider(self, provider: CapacityProvider) -> None:
-        if provider.name not in self.capacity_providers:
-            self.provider_names.append(provider.name)
+        first = self.capacity_providers.get(provider.name)
+        provider.order = len(self.capacity_providers) if first is None else first.order
         self.capacity_providers[provider.name] = provider
+        self.listed_providers.put((0, provider.order), provider.name)
+
+    def deactivate_provider(self, provider: CapacityProvider) -> None:
+        provider.status = INACTIVE
+        self.listed_providers.discard((0, provider.order))
 
     # Service Connect namespaces
 
@@ -180,8 +189,6 @@ class RegionState:
             "clusters": [
                 cluster.to_api(include=EVERY_CLUSTER_FIELD) for cluster in self.clusters.values()
             ],
-            "clusterOrder": list(self.cluster_names),
-            "activeClusters": self.active_clusters,
             "capacityProviders": [
                 {**provider.to_api(), "cluster": provider.cluster}
                 for provider in self.capacity_providers.values()

@@ -20,6 +20,14 @@ def operation_names() -> frozenset[str]:
 
 
 @functools.cache
+def error_codes(operation: str) -> frozenset[str]:
+    """The error codes the model lists for an operation: all it may answer, besides the
+    protocol's own."""
+    errors = _model()["operations"][operation].get("errors", [])
+    return frozenset(error["shape"] for error in errors)
+
+
+@functools.cache
 def _model() -> dict[str, Any]:
     from botocore.loaders import create_loader  # lazy: keeps `import ecsmock` light
 

@@ -112,6 +112,47 @@ def test_list_pages(mock, client):
         client.list_account_settings(maxResults=11)
 
 
+def test_list_pages_stay_whole_while_settings_are_deleted(client):
+    for name in ("serviceLongArnFormat", "taskLongArnFormat", "awsvpcTrunking"):
+        client.put_account_setting(name=name, value="enabled")
+    first = client.list_account_settings(maxResults=1)
+    assert [s["name"] for s in first["settings"]] == ["serviceLongArnFormat"]
+    client.delete_account_setting(name="serviceLongArnFormat")
+    rest = client.list_account_settings(nextToken=first["nextToken"])
+    assert [s["name"] for s in rest["settings"]] == ["taskLongArnFormat", "awsvpcTrunking"]
+
+
+def test_guard_duty_is_managed_by_aws(client):
+    [setting] = client.list_account_settings(name="guardDutyActivate", effectiveSettings=True)[
+        "settings"
+    ]
+    assert (setting["value"], setting["type"]) == ("disabled", "aws_managed")
+
+
+def test_only_the_root_user_sets_the_fargate_retirement_wait(mock, client):
+    """The model's documentation: 'You must use the root user when you set the Fargate wait
+    time' (docs/rules.md, "Account settings")."""
+    name = "fargateTaskRetirementWaitPeriod"
+    with rejected(mock, "InvalidParameterException", ROOT_ONLY):
+        client.put_account_setting(name=name, value="14", principalArn=ALICE)
+    mock.set_principal(ALICE)
+    with rejected(mock, "InvalidParameterException", ROOT_ONLY):
+        client.put_account_setting(name=name, value="14")
+    assert client.put_account_setting(name=name, value="14", principalArn=ROOT)["setting"] == {
+        "name": name,
+        "value": "14",
+        "principalArn": ROOT,
+        "type": "user",
+    }
+    assert client.put_account_setting_default(name=name, value="0")["setting"]["value"] == "0"
+
+
+ROOT_ONLY = (
+    "The fargateTaskRetirementWaitPeriod account setting can be set only for the root user. "
+    "Specify the root user's ARN as principalArn, or use PutAccountSettingDefault, and try again."
+)
+
+
 def test_delete_answers_with_the_deleted_setting(mock, client):
     client.put_account_setting(name="containerInsights", value="enabled", principalArn=ALICE)
     deleted = client.delete_account_setting(name="containerInsights", principalArn=ALICE)

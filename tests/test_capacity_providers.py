@@ -86,6 +86,11 @@ def test_duplicate_auto_scaling_group(mock, client):
     ("asg", "code"),
     [
         ({"autoScalingGroupArn": "not-an-arn"}, "InvalidParameterException"),
+        ({"autoScalingGroupArn": ASG.format("g") + "\n"}, "InvalidParameterException"),
+        (
+            {"autoScalingGroupArn": ASG.format("g").partition(":autoScalingGroupName")[0]},
+            "InvalidParameterException",
+        ),
         (
             {"autoScalingGroupArn": ASG.format("g"), "managedScaling": {"targetCapacity": 101}},
             "InvalidParameterException",
@@ -187,11 +192,69 @@ def test_describe_pages(mock, client):
         client.describe_capacity_providers(include=["BOGUS"])
 
 
-def test_describe_scoped_to_an_unknown_cluster(mock, client):
+def test_describe_scoped_to_a_cluster_shows_its_providers_only(mock, client):
     with rejected(mock, "ClusterNotFoundException", "Cluster not found."):
         client.describe_capacity_providers(cluster="nope")
-    client.create_cluster(clusterName="c")
-    assert len(client.describe_capacity_providers(cluster="c")["capacityProviders"]) == 2
+    for name in ("a", "b", "c"):
+        create(client, name)
+    client.create_cluster(clusterName="plain")
+    assert client.describe_capacity_providers(cluster="plain")["capacityProviders"] == []
+    client.create_cluster(clusterName="x", capacityProviders=["c", "FARGATE", "a"])
+    listed = client.describe_capacity_providers(cluster="x", maxResults=2)
+    rest = client.describe_capacity_providers(cluster="x", nextToken=listed["nextToken"])
+    names = [p["name"] for page in (listed, rest) for p in page["capacityProviders"]]
+    assert names == ["a", "c", "FARGATE"]
+    named = client.describe_capacity_providers(cluster="x", capacityProviders=["a", "b"])
+    assert [p["name"] for p in named["capacityProviders"]] == ["a"]
+    assert named["failures"] == [{"arn": CP_ARN + "b", "reason": "MISSING"}]
+
+
+def test_describe_takes_up_to_a_hundred_names(mock, client):
+    names = [f"n{i}" for i in range(101)]
+    walked, token = [], None
+    while True:
+        page = client.describe_capacity_providers(
+            capacityProviders=names[:100], **({"nextToken": token} if token else {})
+        )
+        walked += [failure["arn"].rpartition("/")[2] for failure in page["failures"]]
+        token = page.get("nextToken")
+        if token is None:
+            break
+    assert walked == names[:100]
+    with rejected(
+        mock, "InvalidParameterException", "capacityProviders can have at most 100 items."
+    ):
+        client.describe_capacity_providers(capacityProviders=names)
+
+
+def test_describe_pages_stay_whole_while_providers_are_deleted(client):
+    for i in range(6):
+        create(client, f"cp{i}")
+    first = client.describe_capacity_providers(maxResults=3)
+    assert [p["name"] for p in first["capacityProviders"]] == ["cp0", "cp1", "cp2"]
+    client.delete_capacity_provider(capacityProvider="cp1")  # behind the walk
+    create(client, "late")  # ahead of it
+    rest = client.describe_capacity_providers(nextToken=first["nextToken"])
+    assert [p["name"] for p in rest["capacityProviders"]] == [
+        "cp3",
+        "cp4",
+        "cp5",
+        "late",
+        "FARGATE",
+        "FARGATE_SPOT",
+    ]
+
+
+def test_auto_scaling_group_arns_of_any_id_form(client):
+    """AWS's own examples use ids that are not hexadecimal (docs/rules.md, "Capacity providers")."""
+    arn = (
+        "arn:aws:autoscaling:us-west-2:123456789012:autoScalingGroup:"
+        "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111:autoScalingGroupName/MyAutoScalingGroup"
+    )
+    created = client.create_capacity_provider(
+        name="cp", autoScalingGroupProvider={"autoScalingGroupArn": arn}
+    )["capacityProvider"]
+    assert created["autoScalingGroupProvider"]["autoScalingGroupArn"] == arn
 
 
 def test_update_changes_settings(client):
@@ -242,16 +305,34 @@ def test_fargate_cannot_be_deleted(mock, client, name):
         client.delete_capacity_provider(capacityProvider=name)
 
 
-def test_delete_unknown_or_associated(mock, client):
+def test_delete_unknown(mock, client):
     with rejected(mock, "ClientException"):
         client.delete_capacity_provider(capacityProvider="nope")
+
+
+STILL_ASSOCIATED = (
+    "The capacity provider cannot be deleted because it is associated with cluster: c. Remove "
+    "the capacity provider from the cluster and try again."
+)
+
+
+def test_deleting_an_associated_provider_fails_in_its_status(client):
+    """AWS answers 200 and records DELETE_FAILED with its reason (docs/rules.md, "Capacity
+    providers"); once removed from the cluster, the provider can be deleted."""
     create(client, "cp")
     client.create_cluster(clusterName="c", capacityProviders=["cp"])
-    with rejected(mock, "ResourceInUseException"):
-        client.delete_capacity_provider(capacityProvider="cp")
-    client.delete_cluster(cluster="c")
-    assert (
-        client.delete_capacity_provider(capacityProvider="cp")["capacityProvider"]["name"] == "cp"
+    failed = client.delete_capacity_provider(capacityProvider="cp")["capacityProvider"]
+    assert (failed["status"], failed["updateStatus"]) == ("ACTIVE", "DELETE_FAILED")
+    assert failed["updateStatusReason"] == STILL_ASSOCIATED
+    [described] = client.describe_capacity_providers(capacityProviders=["cp"])["capacityProviders"]
+    assert described == failed
+    client.put_cluster_capacity_providers(
+        cluster="c", capacityProviders=[], defaultCapacityProviderStrategy=[]
+    )
+    deleted = client.delete_capacity_provider(capacityProvider="cp")["capacityProvider"]
+    assert (deleted["updateStatus"], "updateStatusReason" in deleted) == (
+        "DELETE_IN_PROGRESS",
+        False,
     )
 
 
@@ -282,7 +363,9 @@ def test_an_auto_scaling_provider_belongs_to_one_cluster(mock, client):
     client.create_cluster(clusterName="a", capacityProviders=["cp"])
     with rejected(mock, "InvalidParameterException"):
         client.create_cluster(clusterName="b", capacityProviders=["cp"])
-    client.delete_cluster(cluster="a")
+    client.put_cluster_capacity_providers(
+        cluster="a", capacityProviders=[], defaultCapacityProviderStrategy=[]
+    )
     assert (
         client.create_cluster(clusterName="b", capacityProviders=["cp"])["cluster"]["status"]
         == "PROVISIONING"

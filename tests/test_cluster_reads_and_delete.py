@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ecs, rejected, send
+from conftest import create_provider, ecs, rejected, send
 
 ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/"
 FIELDS = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")
@@ -247,3 +247,41 @@ def test_delete_needs_a_cluster(mock, raw):
         "cluster is a required parameter. Specify a value and try again.",
     ):
         send(raw, "DeleteCluster", {})
+
+
+SCOPED = (
+    "The Cluster cannot be deleted while Cluster Scoped Capacity Providers are attached to the "
+    "cluster."
+)
+
+
+def test_delete_refuses_while_an_auto_scaling_provider_is_attached(mock, client):
+    create_provider(client, "cp")
+    client.create_cluster(clusterName="c", capacityProviders=["cp", "FARGATE"])
+    with rejected(mock, "ClientException", SCOPED):
+        client.delete_cluster(cluster="c")
+    client.put_cluster_capacity_providers(
+        cluster="c", capacityProviders=["FARGATE"], defaultCapacityProviderStrategy=[]
+    )
+    assert client.delete_cluster(cluster="c")["cluster"]["status"] == "INACTIVE"  # FARGATE: fine
+
+
+@pytest.mark.parametrize("suffix", ["\n", " ", "/x"])
+def test_an_arn_with_anything_after_it_names_no_cluster(mock, client, suffix):
+    client.create_cluster(clusterName="c")
+    failures = client.describe_clusters(clusters=[ARN + "c" + suffix])["failures"]
+    assert [f["reason"] for f in failures] == ["MISSING"]
+    with rejected(mock, "ClusterNotFoundException", "Cluster not found."):
+        client.delete_cluster(cluster=ARN + "c" + suffix)
+
+
+def test_list_pages_cost_nothing_of_deleted_clusters_and_stay_whole(client):
+    """ListClusters resumes after the last cluster it returned (docs/decisions.md,
+    "Pagination"): deletions behind or ahead of the walk skip nothing."""
+    for i in range(6):
+        client.create_cluster(clusterName=f"c{i}")
+    first = client.list_clusters(maxResults=2)
+    client.delete_cluster(cluster="c1")
+    client.delete_cluster(cluster="c3")
+    rest = client.list_clusters(nextToken=first["nextToken"])
+    assert rest["clusterArns"] == [ARN + "c2", ARN + "c4", ARN + "c5"]

@@ -376,7 +376,7 @@ def test_cluster_quota(mock, client):
     client.create_cluster(clusterName="a")
     client.create_cluster(clusterName="b")
     assert client.create_cluster(clusterName="a")["cluster"]["clusterName"] == "a"  # idempotent
-    with rejected(mock, "LimitExceededException"):
+    with rejected(mock, "ClientException"):  # CreateCluster models no LimitExceededException
         client.create_cluster(clusterName="c")
     client.delete_cluster(cluster="a")
     assert client.create_cluster(clusterName="c")["cluster"]["status"] == "ACTIVE"
@@ -457,3 +457,10 @@ def test_errors_reach_users_as_modeled_exceptions(client):
         client.create_cluster(settings=[{"name": "containerInsights", "value": "on"}])
     with aws_error("InvalidParameterException", "Invalid setting 'value'"):
         client.create_cluster(settings=[{"name": "containerInsights", "value": "on"}])
+
+
+def test_repeating_a_create_with_a_new_namespace_is_rejected(mock, client):
+    """A name never used is no namespace the cluster has, even when it has none."""
+    client.create_cluster(clusterName="plain")
+    with rejected(mock, "InvalidParameterException", IDEMPOTENT):
+        client.create_cluster(clusterName="plain", serviceConnectDefaults={"namespace": "fresh"})

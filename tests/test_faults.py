@@ -49,15 +49,13 @@ def test_server_exception_is_a_500_and_retried(mock, sleeps):
 
 
 def test_every_kth_call_fails(mock, client):
-    mock.fail(
-        "DescribeClusters", "ClusterNotFoundException", "Cluster not found.", times=None, every=3
-    )
+    mock.fail("DescribeClusters", "ClientException", "Planned.", times=None, every=3)
     outcomes = []
     for _ in range(7):
         try:
             client.describe_clusters()
             outcomes.append("ok")
-        except client.exceptions.ClusterNotFoundException:
+        except client.exceptions.ClientException:
             outcomes.append("fail")
     assert outcomes == ["ok", "ok", "fail", "ok", "ok", "fail", "ok"]
 
@@ -76,6 +74,8 @@ def test_delay_sleeps_then_answers(mock, client, monkeypatch):
 def test_faults_are_checked(mock):
     with pytest.raises(ValueError, match="does not serve 'RunTask'"):
         mock.fail("RunTask", "ThrottlingException")
+    with pytest.raises(ValueError, match="DescribeClusters never answers ClusterNotFound"):
+        mock.fail("DescribeClusters", "ClusterNotFoundException")
     with pytest.raises(ValueError, match="positive"):
         mock.fail("ListClusters", "ThrottlingException", every=0)
     with pytest.raises(ValueError, match="negative"):

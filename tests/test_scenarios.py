@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import create_provider
 
 
@@ -20,8 +21,15 @@ def test_capacity_provider_lifecycle(mock, client):
         capacityProviders=["workers"],
         defaultCapacityProviderStrategy=[{"capacityProvider": "workers", "weight": 3}],
     )
-    client.delete_cluster(cluster="prod")
+    with pytest.raises(client.exceptions.ClientException, match="Cluster Scoped Capacity"):
+        client.delete_cluster(cluster="prod")  # the provider first, as AWS asks
+    failed = client.delete_capacity_provider(capacityProvider="workers")["capacityProvider"]
+    assert failed["updateStatus"] == "DELETE_FAILED"
+    client.put_cluster_capacity_providers(
+        cluster="prod", capacityProviders=[], defaultCapacityProviderStrategy=[]
+    )
     client.delete_capacity_provider(capacityProvider="workers")
+    client.delete_cluster(cluster="prod")
     assert list(mock.capacity_providers()) == ["workers"]
     assert mock.capacity_providers()["workers"]["status"] == "INACTIVE"
     assert client.list_clusters()["clusterArns"] == []

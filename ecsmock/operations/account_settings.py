@@ -20,7 +20,8 @@ _VALUES = {
     "defaultLogDriverMode": ("blocking", "non-blocking"),
 }
 _ON_OFF = ("enabled", "disabled", "on", "off")
-_READ_ONLY = ("guardDutyActivate",)
+_READ_ONLY = ("guardDutyActivate",)  # the `aws_managed` ones
+_ROOT_ONLY = ("fargateTaskRetirementWaitPeriod",)
 
 
 def _name(request: Params) -> str:
@@ -55,13 +56,16 @@ def _principal(state: RegionState, request: Params) -> str:
 
 
 def _setting(name: str, value: str, principal: str) -> Json:
-    return {"name": name, "value": value, "principalArn": principal, "type": "user"}
+    kind = "aws_managed" if name in _READ_ONLY else "user"
+    return {"name": name, "value": value, "principalArn": principal, "type": kind}
 
 
 def put_account_setting(state: RegionState, request: Params) -> Json:
     name = _name(request)
     value = _value(request, name)
     principal = _principal(state, request)
+    if name in _ROOT_ONLY and principal != state.root_arn:
+        raise AwsError.of(Errors.ACCOUNT_SETTING_ROOT_ONLY, name=name)
     state.account_settings[principal, name] = value
     return {"setting": _setting(name, value, principal)}
 
@@ -86,18 +90,19 @@ def list_account_settings(state: RegionState, request: Params) -> Json:
     name = _name(request) if request.has("name") else None
     value = request.string("value")
     principal = _principal(state, request)
-    start, size = pages.start_and_size(request, state.token_key, "ListAccountSettings", maximum=10)
+    effective = bool(request.boolean("effectiveSettings"))
+    cursor = pages.cursor(request, state.token_key, "ListAccountSettings", maximum=10)
     names = [name] if name else service_model.enum("SettingName")
-    if request.boolean("effectiveSettings"):
-        settings = [_setting(n, *state.effective_setting(n, principal)) for n in names]
-    else:
-        settings = [
-            _setting(n, state.account_settings[principal, n], principal)
-            for n in names
-            if (principal, n) in state.account_settings
-        ]
-    settings = [setting for setting in settings if value in (None, setting["value"])]
-    body: Json = {"settings": settings[start : start + size]}
-    if start + size < len(settings):
-        body["nextToken"] = pages.token(state.token_key, "ListAccountSettings", start + size)
-    return body
+
+    listed: dict[int, Json] = {}  # by the name's position in the model: a stable order
+    for position, setting_name in enumerate(names):
+        if effective:
+            found: tuple[str, str] | None = state.effective_setting(setting_name, principal)
+        else:
+            own = state.account_settings.get((principal, setting_name))
+            found = None if own is None else (own, principal)
+        if found is not None and value in (None, found[0]):
+            listed[position] = _setting(setting_name, *found)
+    positions, following = pages.take(list(listed), cursor)
+    body = {"settings": [listed[position] for position in positions]}
+    return pages.finish(body, state.token_key, cursor, following)

@@ -12,7 +12,6 @@ from ecsmock.models import (
     ACTIVE,
     AUTO_SCALING,
     FARGATE_PROVIDERS,
-    INACTIVE,
     CapacityProvider,
     Json,
 )
@@ -20,9 +19,15 @@ from ecsmock.params import Params
 from ecsmock.registry import RegionState
 
 _RESERVED_PREFIXES = ("aws", "ecs", "fargate")
+MAX_DESCRIBED = 100
 _ASG_ARN = re.compile(
-    r"arn:[a-z0-9-]+:autoscaling:[a-z0-9-]+:\d{12}:autoScalingGroup:[0-9a-fA-F-]+"
-    r":autoScalingGroupName/[^\s]{1,255}"
+    r"arn:[a-z0-9-]+:autoscaling:[a-z0-9-]+:\d{12}:autoScalingGroup:[^:\s]+"
+    r":autoScalingGroupName/\S{1,255}"
+)
+# [AWS] ekristen/aws-nuke PR 542, hashicorp/terraform-provider-aws PR 48156
+_STILL_ASSOCIATED = (
+    "The capacity provider cannot be deleted because it is associated with cluster: {cluster}. "
+    "Remove the capacity provider from the cluster and try again."
 )
 _SCALING_RANGES = {
     "targetCapacity": (1, 100),
@@ -119,32 +124,34 @@ def _group_settings(group: Params, current: Json) -> Json:
 
 def describe_capacity_providers(state: RegionState, request: Params) -> Json:
     names = request.strings("capacityProviders")
+    if names is not None and len(names) > MAX_DESCRIBED:
+        raise AwsError.of(Errors.TOO_MANY_PROVIDERS_DESCRIBED, maximum=MAX_DESCRIBED)
     cluster = request.string("cluster")
-    if cluster is not None:
-        state.active_cluster(cluster)
+    associated = (
+        None if cluster is None else set(state.active_cluster(cluster).capacity_providers or ())
+    )
     include = request.strings("include") or []
     for value in include:
         validation.one_of("include", value, "CapacityProviderField")
-    start, size = pages.start_and_size(
-        request, state.token_key, "DescribeCapacityProviders", maximum=10
-    )
-    if names is None:
-        names = [
-            name for name in state.provider_names if state.capacity_providers[name].status == ACTIVE
-        ] + list(FARGATE_PROVIDERS)
+    cursor = pages.cursor(request, state.token_key, "DescribeCapacityProviders", maximum=10)
+    if names is None:  # every provider (of the cluster), as listed
+        page, following = state.listed_providers.page(
+            cursor, None if associated is None else associated.__contains__
+        )
+    else:  # the request's own names, by their position in it
+        positions, following = pages.take(range(len(names)), cursor)
+        page = [names[position] for position in positions]
     providers: list[Json] = []
     failures: list[Json] = []
-    for identifier in names[start : start + size]:
+    for identifier in page:
         provider = state.find_provider(identifier)
-        if provider is None:
+        if provider is None or (associated is not None and provider.name not in associated):
             arn = identifier if identifier.startswith("arn:") else state.provider_arn(identifier)
             failures.append({"arn": arn, "reason": "MISSING"})
         else:
             providers.append(provider.to_api(with_tags="TAGS" in include))
-    body: Json = {"capacityProviders": providers, "failures": failures}
-    if start + size < len(names):
-        body["nextToken"] = pages.token(state.token_key, "DescribeCapacityProviders", start + size)
-    return body
+    body = {"capacityProviders": providers, "failures": failures}
+    return pages.finish(body, state.token_key, cursor, following)
 
 
 def _custom_provider(state: RegionState, identifier: str, action: str) -> CapacityProvider:
@@ -166,15 +173,20 @@ def update_capacity_provider(state: RegionState, request: Params) -> Json:
     current = provider.auto_scaling_group or {}
     provider.auto_scaling_group = {**current, **_group_settings(group, current)}
     provider.update_status = "UPDATE_COMPLETE"
+    provider.update_status_reason = None
     return {"capacityProvider": {**provider.to_api(), "updateStatus": "UPDATE_IN_PROGRESS"}}
 
 
 def delete_capacity_provider(state: RegionState, request: Params) -> Json:
     provider = _custom_provider(state, request.required_string("capacityProvider"), "deleted")
-    if provider.cluster is not None:
-        raise AwsError.of(Errors.PROVIDER_ASSOCIATED, cluster=provider.cluster)
+    if provider.cluster is not None:  # AWS answers 200 and records the failure
+        provider.update_status = "DELETE_FAILED"
+        provider.update_status_reason = _STILL_ASSOCIATED.format(cluster=provider.cluster)
+        return {"capacityProvider": provider.to_api()}
     body = {**provider.to_api(), "updateStatus": "DELETE_IN_PROGRESS"}
-    provider.status = INACTIVE
+    body.pop("updateStatusReason", None)
+    state.deactivate_provider(provider)
     provider.update_status = "DELETE_COMPLETE"
+    provider.update_status_reason = None
     provider.tags = {}
     return {"capacityProvider": body}

@@ -36,7 +36,7 @@ def create_cluster(state: RegionState, request: Params) -> Json:
         ):
             raise AwsError.of(Errors.IDEMPOTENT_MISMATCH)
         return {"cluster": existing.to_api()}
-    if state.active_clusters >= state.quotas.clusters:
+    if len(state.listed_clusters) >= state.quotas.clusters:
         raise AwsError.of(Errors.CLUSTER_LIMIT, limit=state.quotas.clusters)
     if insights is None:
         insights, _ = state.effective_setting("containerInsights", state.caller_arn)
@@ -76,8 +76,14 @@ def _repeats(
             not request.has("defaultCapacityProviderStrategy")
             or wanted.strategy == (cluster.strategy or [])
         )
-        and (namespace is None or namespace.current_arn(state) == cluster.namespace_arn)
+        and (namespace is None or _same_namespace(state, namespace, cluster))
     )
+
+
+def _same_namespace(state: RegionState, namespace: Namespace, cluster: Cluster) -> bool:
+    """A namespace named but never created is not the cluster's, even when it has none."""
+    arn = namespace.current_arn(state)
+    return arn is not None and arn == cluster.namespace_arn
 
 
 def describe_clusters(state: RegionState, request: Params) -> Json:
@@ -116,14 +122,10 @@ def _arn_of(state: RegionState, identifier: str) -> str:
 
 
 def list_clusters(state: RegionState, request: Params) -> Json:
-    start, size = pages.start_and_size(request, state.token_key, "ListClusters", maximum=100)
-    names, following = pages.take(
-        state.cluster_names, start, size, lambda name: state.clusters[name].status != INACTIVE
-    )
-    body: Json = {"clusterArns": [state.clusters[name].arn for name in names]}
-    if following is not None:
-        body["nextToken"] = pages.token(state.token_key, "ListClusters", following)
-    return body
+    cursor = pages.cursor(request, state.token_key, "ListClusters", maximum=100)
+    clusters, following = state.listed_clusters.page(cursor)
+    body = {"clusterArns": [cluster.arn for cluster in clusters]}
+    return pages.finish(body, state.token_key, cursor, following)
 
 
 def delete_cluster(state: RegionState, request: Params) -> Json:
@@ -138,6 +140,8 @@ def delete_cluster(state: RegionState, request: Params) -> Json:
             raise AwsError.of(Errors.CONTAINS_SERVICES)
         if counts.running_tasks or counts.pending_tasks:
             raise AwsError.of(Errors.CONTAINS_TASKS)
+        if any(a.type == "as_policy" for a in cluster.attachments):
+            raise AwsError.of(Errors.CONTAINS_SCOPED_PROVIDERS)
         cluster_config.release_all(state, cluster)
         cluster.tags = {}
         cluster.providers_in_use = frozenset()

@@ -12,7 +12,11 @@ from ecsmock.registry import RegionState
 _KEPT_TYPES = ("cluster", "capacity-provider")
 
 
-def _resource(state: RegionState, request: Params, changing: bool) -> Cluster | CapacityProvider:
+def _resource(
+    state: RegionState, request: Params, changing: bool, missing: Errors
+) -> Cluster | CapacityProvider:
+    """The resource `resourceArn` names; `missing` answers a capacity provider that is not
+    there (each operation answers only the codes botocore models for it)."""
     text = request.required_string("resourceArn")
     arn = arns.parse(text)
     if arn is None or arn.service != "ecs" or not arn.resource_id:
@@ -30,12 +34,12 @@ def _resource(state: RegionState, request: Params, changing: bool) -> Cluster | 
     if changing and provider is not None and provider.name in FARGATE_PROVIDERS:
         raise AwsError.of(Errors.RESERVED_PROVIDER_TAGS)
     if provider is None or provider.status == INACTIVE:
-        raise AwsError.of(Errors.PROVIDER_NOT_FOUND)
+        raise AwsError.of(missing)
     return provider
 
 
 def tag_resource(state: RegionState, request: Params) -> Json:
-    resource = _resource(state, request, changing=True)
+    resource = _resource(state, request, changing=True, missing=Errors.PROVIDER_NOT_FOUND)
     items = request.structs("tags")
     if items is None:
         raise AwsError.of(Errors.MISSING_PARAMETER, member="tags")
@@ -47,7 +51,7 @@ def tag_resource(state: RegionState, request: Params) -> Json:
 
 
 def untag_resource(state: RegionState, request: Params) -> Json:
-    resource = _resource(state, request, changing=True)
+    resource = _resource(state, request, changing=True, missing=Errors.PROVIDER_NOT_FOUND)
     keys = request.strings("tagKeys")
     if keys is None:
         raise AwsError.of(Errors.MISSING_PARAMETER, member="tagKeys")
@@ -58,4 +62,6 @@ def untag_resource(state: RegionState, request: Params) -> Json:
 
 
 def list_tags_for_resource(state: RegionState, request: Params) -> Json:
-    return {"tags": tags_to_api(_resource(state, request, changing=False).tags)}
+    # ListTagsForResource models no ResourceNotFoundException
+    resource = _resource(state, request, changing=False, missing=Errors.PROVIDER_DOES_NOT_EXIST)
+    return {"tags": tags_to_api(resource.tags)}
