@@ -97,8 +97,6 @@ def pop(server: Server) -> None:
     """Stop `server` answering anywhere."""
     leave(server)
     with _lock:
-        if not server.active:
-            return
         server.active = False
         _active.remove(server)
         if not _active:

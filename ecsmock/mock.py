@@ -182,7 +182,7 @@ class EcsMock(Handle):
     def _decorate_generator(self, func: Callable[..., Any]) -> Any:
         @wrapt.decorator
         def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
-            with self._test(func):  # from the first step to the last: a yield fixture's span
+            with self:  # from the first step to the last: a yield fixture's span
                 return (yield from wrapped(*args, **kwargs))
 
         return active(func)
@@ -190,7 +190,7 @@ class EcsMock(Handle):
     def _decorate_async_generator(self, func: Callable[..., Any]) -> Any:
         @wrapt.decorator
         async def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
-            with self._test(func):
+            with self:
                 inner = wrapped(*args, **kwargs)
                 try:  # every item, with what is sent or thrown in passed on
                     item = await inner.__anext__()

@@ -39,22 +39,20 @@ class Listing(Generic[T]):
         self._items: dict[Key, T] = {}
 
     def put(self, key: Key, item: T) -> None:
-        if key not in self._items:
-            if self._keys and key < self._keys[-1]:
-                bisect.insort(self._keys, key)
-            else:
-                self._keys.append(key)  # the usual case: a new resource sorts last
+        """List `item` under `key`, which it does not hold yet."""
+        if self._keys and key < self._keys[-1]:
+            bisect.insort(self._keys, key)
+        else:
+            self._keys.append(key)  # the usual case: a new resource sorts last
         self._items[key] = item
 
     def discard(self, key: Key) -> None:
-        if self._items.pop(key, None) is not None:
-            del self._keys[bisect.bisect_left(self._keys, key)]
+        """Stop listing the item under `key`, which it holds."""
+        del self._items[key]
+        del self._keys[bisect.bisect_left(self._keys, key)]
 
     def __len__(self) -> int:
         return len(self._keys)
-
-    def __iter__(self) -> Iterator[T]:
-        return (self._items[key] for key in self._keys)
 
     def page(
         self,

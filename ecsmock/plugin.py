@@ -44,9 +44,7 @@ def pytest_runtest_setup(item: pytest.Item) -> Generator[None]:
 def pytest_runtest_teardown(item: pytest.Item) -> Generator[None]:
     """After the test's own fixtures are gone, report and stop any mock it left running."""
     yield
-    boundary = item.stash.get(_BOUNDARY, None)
-    if boundary is not None:
-        boundary.close()
+    item.stash[_BOUNDARY].close()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Account settings: behaviour.md §10, and what new clusters take from them."""
+"""Account settings, and what new clusters take from them (docs/rules.md, "Account settings")."""
 
 from __future__ import annotations
 

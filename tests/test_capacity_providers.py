@@ -1,4 +1,5 @@
-"""Capacity providers (behaviour.md §8) and how clusters use them (§2, §7)."""
+"""Capacity providers and how clusters use them (docs/rules.md, "Capacity providers" and
+"Clusters")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""DescribeClusters, ListClusters and DeleteCluster: behaviour.md §3 to §5."""
+"""DescribeClusters, ListClusters and DeleteCluster (docs/rules.md, "Clusters" and
+"Pagination")."""
 
 from __future__ import annotations
 
@@ -276,8 +277,8 @@ def test_an_arn_with_anything_after_it_names_no_cluster(mock, client, suffix):
 
 
 def test_list_pages_cost_nothing_of_deleted_clusters_and_stay_whole(client):
-    """ListClusters resumes after the last cluster it returned (docs/decisions.md,
-    "Pagination"): deletions behind or ahead of the walk skip nothing."""
+    """ListClusters resumes after the last cluster it returned (docs/rules.md, "Pagination"):
+    deletions behind or ahead of the walk skip nothing."""
     for i in range(6):
         client.create_cluster(clusterName=f"c{i}")
     first = client.list_clusters(maxResults=2)

@@ -1,4 +1,5 @@
-"""UpdateCluster, UpdateClusterSettings and PutClusterCapacityProviders: behaviour.md §6, §7."""
+"""UpdateCluster, UpdateClusterSettings and PutClusterCapacityProviders (docs/rules.md,
+"Clusters")."""
 
 from __future__ import annotations
 

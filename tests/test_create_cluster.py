@@ -1,4 +1,4 @@
-"""CreateCluster: behaviour.md §2, rule by rule, through boto3."""
+"""CreateCluster, rule by rule, through boto3 (docs/rules.md, "Clusters")."""
 
 from __future__ import annotations
 

@@ -101,3 +101,16 @@ def test_readme_starts_with_the_two_commands():
     assert "pytest" in blocks[1]
     assert "python -m pytest -n 2" in blocks[1]
     assert "-m pytest -n 2" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_tests_cite_pages_and_sections_that_exist():
+    """A test names the rule it checks by page and section: both must be there to read."""
+    citations = []
+    for path in (ROOT / "tests").glob("*.py"):
+        text = " ".join(path.read_text().split())
+        citations += re.findall(r'docs/([\w-]+\.md)(?:, "([^"]+)")?', text)
+    assert citations
+    for page, section in citations:
+        text = (ROOT / "docs" / page).read_text()
+        if section:
+            assert re.search(rf"^#+ {re.escape(section)}$", text, re.M), (page, section)

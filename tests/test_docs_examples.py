@@ -24,5 +24,7 @@ def test_examples_pass(pytester):
     tests = sum(len(re.findall(r"^\s*def test_", module, re.M)) for module in modules.values())
     assert all(modules.values()), "every page listed shows at least one test"
     pytester.makepyfile(**modules)
+    # as a user with pytest-asyncio installed configures it, or its warning stops the run
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "error")
     result.assert_outcomes(passed=tests)

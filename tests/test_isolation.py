@@ -1,10 +1,11 @@
 """Nothing leaks: decorated generators and class setups stay mocked, a mock left running is
 reported and stopped, and each thread or asyncio task is answered by its own mock
-(docs/usage.md, "Activation" and "Threads, asyncio and parallel runs")."""
+(docs/usage.md, "Activating the mock" and "Threads, asyncio and parallel runs")."""
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import os
 import threading
 import unittest
@@ -249,3 +250,45 @@ def test_asyncio_tasks_with_their_own_mocks_never_mix():
         ["arn:aws:ecs:us-east-1:111111111111:cluster/c"],
         ["arn:aws:ecs:us-east-1:222222222222:cluster/c"],
     ]
+
+
+def test_a_mock_stopped_from_another_context_stops_everywhere():
+    mock = mock_ecs()
+    contextvars.copy_context().run(mock.start)  # entered there only
+    assert mock.active
+    mock.stop()
+    assert not mock.active
+    assert os.environ.get("AWS_ACCESS_KEY_ID") != "testing"
+
+
+def test_a_context_skips_a_mock_that_was_stopped_elsewhere():
+    with mock_ecs() as outer:
+        inner = mock_ecs(account_id="111122223333")
+        context = contextvars.copy_context()  # holds outer
+        context.run(inner.start)  # holds outer, then inner
+        inner._stop_fully()  # stopped from here, where it was never entered
+        arn = context.run(lambda: ecs().create_cluster()["cluster"]["clusterArn"])
+        assert ":123456789012:" in arn
+        assert list(outer.clusters()) == ["default"]
+
+
+def test_closing_a_decorated_async_generator_early_stops_the_mock():
+    async def walk():
+        steps = async_generator_body()
+        await steps.__anext__()
+        await steps.aclose()
+
+    asyncio.run(walk())
+    assert os.environ.get("AWS_ACCESS_KEY_ID") != "testing"
+
+
+@mock_ecs
+class FailingSetupMethod:
+    def setup_method(self):
+        raise RuntimeError("setup failed")
+
+
+def test_a_failing_setup_method_leaves_no_mock_running():
+    with pytest.raises(RuntimeError, match="setup failed"):
+        FailingSetupMethod().setup_method()
+    assert os.environ.get("AWS_ACCESS_KEY_ID") != "testing"

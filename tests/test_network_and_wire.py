@@ -87,7 +87,7 @@ def test_unknown_targets(mock, client, target):
 
 def test_replies_carry_the_headers_ecs_sends(client):
     """x-amzn-RequestId, Content-Type, Content-Length and Date, as real ECS answers
-    (docs/decisions.md, "The wire")."""
+    (docs/rules.md, "The wire")."""
     raw: list[dict] = []
     client.meta.events.register(
         "before-parse.ecs", lambda response_dict, **_: raw.append(response_dict)

@@ -1,4 +1,4 @@
-"""TagResource, UntagResource and ListTagsForResource: behaviour.md §9."""
+"""TagResource, UntagResource and ListTagsForResource (docs/rules.md, "Tags")."""
 
 from __future__ import annotations
 

@@ -56,8 +56,6 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "(mark_capacity_provider_in_use): ecsmock runs no tasks.",
     "CreateCapacityProvider": "Auto Scaling group providers only; managedInstancesProvider raises "
     "UnservedOperationError. The Auto Scaling group itself is not checked (it need not exist).",
-    "DeleteCapacityProvider": "A provider still associated with a cluster is refused with "
-    "ResourceInUseException, where AWS may answer DELETE_FAILED.",
     "TagResource": "Only clusters and capacity providers can be tagged; other ECS resource types "
     "answer 'Unsupported resource type'.",
     "ListAccountSettings": "Settings nobody set have today's defaults for a new account.",
