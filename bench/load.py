@@ -156,3 +156,49 @@ def _together(clients: list[Any], per_worker: int, errors: list[BaseException]) 
 def _arns(client: Any) -> list[str]:
     pages = client.get_paginator("list_clusters").paginate()
     return [arn for page in pages for arn in page["clusterArns"]]
+
+
+def history(lineup: Lineup, deleted: int, present: int, calls: int) -> Table:
+    """What ecsmock's calls cost as deleted resources pile up, and what reading the whole state
+    costs beside reading it through the API."""
+    table = Table("History and whole-state reads (ecsmock)", ["measure", "time"])
+    contender = lineup.ecsmock
+    with contender.active() as handle:
+
+        def empty() -> None:
+            handle.reset()
+            handle.quotas.clusters = present + 100  # past AWS's 10,000
+
+        client = contender.client()
+        kept = [f"kept{i}" for i in range(100)]
+        empty()
+        contender.seed(client, kept)
+        clean = statistics.median(samples(lambda _: client.list_clusters(), calls, 1.0))
+        empty()
+        for i in range(deleted):
+            client.create_cluster(clusterName=f"gone{i}")
+            client.delete_cluster(cluster=f"gone{i}")
+        contender.seed(client, kept)
+        after = statistics.median(samples(lambda _: client.list_clusters(), calls, 1.0))
+        empty()
+        contender.seed(client, (f"c{i}" for i in range(present)))
+        snapshot = statistics.median(stopwatch(handle.snapshot) for _ in range(3))
+        names = [f"c{i}" for i in range(100)]
+        describe = statistics.median(
+            samples(lambda _: client.describe_clusters(clusters=names, include=_ALL), calls, 1.0)
+        )
+    table.rows += [
+        ["list_clusters, a page of 100, nothing deleted", micros(clean)],
+        [f"list_clusters, a page of 100, {deleted:,} deleted before them", micros(after)],
+        [f"snapshot() of {present:,} clusters, per cluster", micros(snapshot / present)],
+        ["describe_clusters of 100 with every include, per cluster", micros(describe / 100)],
+    ]
+    table.notes.append(
+        f"Targets: a page costs the same however many clusters were deleted before it "
+        f"({times(after, clean)} here), and a snapshot costs no more per cluster than reading "
+        f"the clusters through the API ({times(snapshot / present, describe / 100)} here)."
+    )
+    return table
+
+
+_ALL = ["ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"]
