@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from ecsmock.messages import Errors
 
 
 class Provenance(enum.StrEnum):
@@ -18,13 +14,22 @@ class Provenance(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Message:
-    """One entry of the error table (`messages.Errors`): what ecsmock answers, and why."""
+    """One entry of an error table: what ecsmock answers, and why."""
 
     code: str
     text: str  # a str.format template
     provenance: Provenance
     source: str
     status: int = 400
+
+
+class ErrorTable(enum.Enum):
+    """The base of every error table (`ecsmock.messages`): each member's value is a Message."""
+
+    @property
+    def message(self) -> Message:
+        entry: Message = self.value
+        return entry
 
 
 class AwsError(Exception):
@@ -37,8 +42,8 @@ class AwsError(Exception):
         self.status = status
 
     @classmethod
-    def of(cls, entry: Errors, **fields: object) -> AwsError:
-        spec = entry.value
+    def of(cls, entry: ErrorTable, **fields: object) -> AwsError:
+        spec = entry.message
         return cls(spec.code, spec.text.format(**fields), spec.status)
 
 

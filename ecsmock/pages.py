@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.wire import WireErrors
 from ecsmock.params import Params
 
 T = TypeVar("T")
@@ -84,7 +84,7 @@ def cursor(request: Params, secret: bytes, scope: str, maximum: int) -> Cursor:
     """The cursor that `nextToken` and `maxResults` ask for, in an operation's `scope`."""
     size = request.integer("maxResults")
     if size is not None and not 1 <= size <= maximum:
-        raise AwsError.of(Errors.MAX_RESULTS, maximum=maximum)
+        raise AwsError.of(WireErrors.MAX_RESULTS, maximum=maximum)
     given = request.string("nextToken")
     after = None if given is None else _last_key(secret, scope, given)
     return Cursor(scope, after, size or maximum)
@@ -140,4 +140,4 @@ def _last_key(secret: bytes, scope: str, given: str) -> Key:
                 return tuple(last) if isinstance(last, list) else last
     except (ValueError, TypeError, UnicodeError):
         pass
-    raise AwsError.of(Errors.INVALID_TOKEN, token=given)
+    raise AwsError.of(WireErrors.INVALID_TOKEN, token=given)

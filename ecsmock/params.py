@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.wire import WireErrors
 
 Json = dict[str, Any]
 
@@ -22,7 +22,9 @@ class Params:
 
     def __init__(self, data: object, path: str = "") -> None:
         if not isinstance(data, dict):
-            raise AwsError.of(Errors.WRONG_TYPE, member=path or "the request", expected="an object")
+            raise AwsError.of(
+                WireErrors.WRONG_TYPE, member=path or "the request", expected="an object"
+            )
         self._data: Json = data
         self._path = path
 
@@ -34,7 +36,7 @@ class Params:
         if value is None:
             return None
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise AwsError.of(Errors.WRONG_TYPE, member=self._member(name), expected=expected)
+            raise AwsError.of(WireErrors.WRONG_TYPE, member=self._member(name), expected=expected)
         return value
 
     def has(self, name: str) -> bool:
@@ -47,7 +49,7 @@ class Params:
     def required_string(self, name: str) -> str:
         value = self.string(name)
         if value is None:
-            raise AwsError.of(Errors.MISSING_PARAMETER, member=self._member(name))
+            raise AwsError.of(WireErrors.MISSING_PARAMETER, member=self._member(name))
         return value
 
     def integer(self, name: str) -> int | None:
@@ -62,7 +64,7 @@ class Params:
         items: list[Any] | None = self._get(name, list, "a list of strings")
         if items is not None and not all(isinstance(item, str) for item in items):
             raise AwsError.of(
-                Errors.WRONG_TYPE, member=self._member(name), expected="a list of strings"
+                WireErrors.WRONG_TYPE, member=self._member(name), expected="a list of strings"
             )
         return items
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ecsmock import arns
 from ecsmock.errors import AwsError
 from ecsmock.faults import Faults
-from ecsmock.messages import Errors
+from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import (
     ACTIVE,
     EVERY_CLUSTER_FIELD,
@@ -131,7 +131,7 @@ class RegionState:
     def active_cluster(self, identifier: str) -> Cluster:
         cluster = self.find_cluster(identifier)
         if cluster is None or cluster.status == INACTIVE:
-            raise AwsError.of(Errors.CLUSTER_NOT_FOUND)
+            raise AwsError.of(ClusterErrors.CLUSTER_NOT_FOUND)
         return cluster
 
     def add_cluster(self, cluster: Cluster) -> None:

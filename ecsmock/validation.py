@@ -8,7 +8,8 @@ import unicodedata
 
 from ecsmock import service_model
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.clusters import ClusterErrors
+from ecsmock.messages.common import CommonErrors
 from ecsmock.models import Json, StrategyItem
 from ecsmock.params import Params
 
@@ -28,7 +29,7 @@ def is_valid_name(name: str) -> bool:
 
 def cluster_name(name: str) -> str:
     if not is_valid_name(name):
-        raise AwsError.of(Errors.CLUSTER_NAME)
+        raise AwsError.of(ClusterErrors.CLUSTER_NAME)
     return name
 
 
@@ -36,7 +37,9 @@ def one_of(member: str, value: str, shape: str) -> str:
     """`value` if botocore's model lists it in the enum `shape`."""
     valid = service_model.enum(shape)
     if value not in valid:
-        raise AwsError.of(Errors.ENUM_VALUE, member=member, value=value, valid=", ".join(valid))
+        raise AwsError.of(
+            CommonErrors.ENUM_VALUE, member=member, value=value, valid=", ".join(valid)
+        )
     return value
 
 
@@ -48,14 +51,14 @@ def _tag_text_allowed(text: str) -> bool:
 
 def _tag_text(part: str, text: str) -> None:
     if not _tag_text_allowed(text):
-        raise AwsError.of(Errors.TAG_CHARACTERS, part=part, value=text)
+        raise AwsError.of(CommonErrors.TAG_CHARACTERS, part=part, value=text)
     if text[:4].lower() == "aws:":
-        raise AwsError.of(Errors.TAG_RESERVED, part=part, value=text)
+        raise AwsError.of(CommonErrors.TAG_RESERVED, part=part, value=text)
 
 
 def tag_key(key: str) -> str:
     if not 1 <= len(key) <= 128:
-        raise AwsError.of(Errors.TAG_KEY_LENGTH)
+        raise AwsError.of(CommonErrors.TAG_KEY_LENGTH)
     _tag_text("key", key)
     return key
 
@@ -66,15 +69,15 @@ def tags(items: list[Params] | None) -> dict[str, str]:
     if items is None:
         return result
     if len(items) > MAX_TAGS:
-        raise AwsError.of(Errors.TOO_MANY_TAGS)
+        raise AwsError.of(CommonErrors.TOO_MANY_TAGS)
     for item in items:
         key = tag_key(item.required_string("key"))
         value = item.string("value") or ""
         if len(value) > 256:
-            raise AwsError.of(Errors.TAG_VALUE_LENGTH)
+            raise AwsError.of(CommonErrors.TAG_VALUE_LENGTH)
         _tag_text("value", value)
         if key in result:
-            raise AwsError.of(Errors.TAG_DUPLICATE_KEY, key=key)
+            raise AwsError.of(CommonErrors.TAG_DUPLICATE_KEY, key=key)
         result[key] = value
     return result
 
@@ -84,10 +87,10 @@ def container_insights(items: list[Params] | None) -> str | None:
     value = None
     for item in items or ():
         if item.string("name") not in service_model.enum("ClusterSettingName"):
-            raise AwsError.of(Errors.SETTING_NAME)
+            raise AwsError.of(ClusterErrors.SETTING_NAME)
         value = item.string("value")
         if value not in CONTAINER_INSIGHTS_VALUES:
-            raise AwsError.of(Errors.SETTING_VALUE)
+            raise AwsError.of(CommonErrors.SETTING_VALUE)
     return value
 
 
@@ -109,14 +112,14 @@ def configuration(request: Params | None) -> Json | None:
         logging = execute.string("logging")
         if logging is not None:
             if logging not in service_model.enum("ExecuteCommandLogging"):
-                raise AwsError.of(Errors.LOGGING_VALUE, value=logging)
+                raise AwsError.of(ClusterErrors.LOGGING_VALUE, value=logging)
             command["logging"] = logging
         log = execute.struct("logConfiguration")
         if logging == "OVERRIDE" and log is None:
-            raise AwsError.of(Errors.LOG_CONFIGURATION_REQUIRED)
+            raise AwsError.of(ClusterErrors.LOG_CONFIGURATION_REQUIRED)
         if log is not None:
             if logging != "OVERRIDE":
-                raise AwsError.of(Errors.LOG_CONFIGURATION_NEEDS_OVERRIDE)
+                raise AwsError.of(ClusterErrors.LOG_CONFIGURATION_NEEDS_OVERRIDE)
             command["logConfiguration"] = _members(
                 log,
                 ("cloudWatchLogGroupName", "s3BucketName", "s3KeyPrefix"),
@@ -133,14 +136,14 @@ def configuration(request: Params | None) -> Json | None:
 
 def namespace_name(name: str) -> str:
     if not 1 <= len(name) <= 1024 or not _NAMESPACE_FORBIDDEN.isdisjoint(name):
-        raise AwsError.of(Errors.NAMESPACE_NAME)
+        raise AwsError.of(ClusterErrors.NAMESPACE_NAME)
     return name
 
 
 def strategy(items: list[Params]) -> list[StrategyItem]:
     """A capacity provider strategy, checked on its own (association is checked by the caller)."""
     if len(items) > 20:
-        raise AwsError.of(Errors.STRATEGY_TOO_LONG)
+        raise AwsError.of(CommonErrors.STRATEGY_TOO_LONG)
     result: list[StrategyItem] = []
     for params in items:
         item = StrategyItem(
@@ -149,12 +152,12 @@ def strategy(items: list[Params]) -> list[StrategyItem]:
             params.integer("base") or 0,
         )
         if not 0 <= item.weight <= 1000:
-            raise AwsError.of(Errors.STRATEGY_WEIGHT, value=item.weight)
+            raise AwsError.of(CommonErrors.STRATEGY_WEIGHT, value=item.weight)
         if not 0 <= item.base <= 100_000:
-            raise AwsError.of(Errors.STRATEGY_BASE, value=item.base)
+            raise AwsError.of(CommonErrors.STRATEGY_BASE, value=item.base)
         if any(seen.capacity_provider == item.capacity_provider for seen in result):
-            raise AwsError.of(Errors.STRATEGY_DUPLICATE, name=item.capacity_provider)
+            raise AwsError.of(CommonErrors.STRATEGY_DUPLICATE, name=item.capacity_provider)
         result.append(item)
     if sum(item.base > 0 for item in result) > 1:
-        raise AwsError.of(Errors.STRATEGY_TWO_BASES)
+        raise AwsError.of(CommonErrors.STRATEGY_TWO_BASES)
     return result

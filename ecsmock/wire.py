@@ -13,7 +13,7 @@ from email.utils import formatdate
 
 from ecsmock import service_model
 from ecsmock.errors import AwsError, UnservedOperationError
-from ecsmock.messages import Errors
+from ecsmock.messages.wire import WireErrors
 from ecsmock.operations import OPERATIONS, Operation
 from ecsmock.params import Params
 from ecsmock.registry import Backend
@@ -54,7 +54,7 @@ def serve(backend: Backend, account_id: str, region: str, target: str, body: byt
 def _operation(target: str) -> Operation:
     name = target.removeprefix(TARGET_PREFIX)
     if name == target:
-        raise AwsError.of(Errors.UNKNOWN_OPERATION, target=target or "(no X-Amz-Target)")
+        raise AwsError.of(WireErrors.UNKNOWN_OPERATION, target=target or "(no X-Amz-Target)")
     if name in OPERATIONS:
         return OPERATIONS[name]
     if name in service_model.operation_names():
@@ -63,16 +63,16 @@ def _operation(target: str) -> Operation:
             f"{', '.join(sorted(OPERATIONS))}. Mock this call another way, or ask for it at "
             "ecsmock's issue tracker."
         )
-    raise AwsError.of(Errors.UNKNOWN_OPERATION, target=target)
+    raise AwsError.of(WireErrors.UNKNOWN_OPERATION, target=target)
 
 
 def _decode(body: bytes) -> Params:
     try:
         data = json.loads(body or b"{}")
     except (ValueError, RecursionError):
-        raise AwsError.of(Errors.NOT_JSON) from None
+        raise AwsError.of(WireErrors.NOT_JSON) from None
     if not isinstance(data, dict):
-        raise AwsError.of(Errors.NOT_JSON)
+        raise AwsError.of(WireErrors.NOT_JSON)
     return Params(data)
 
 

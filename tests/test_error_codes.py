@@ -1,8 +1,8 @@
 """Every error code an operation can answer is one that botocore's model lists for it.
 
 The static proof that ecsmock answers only modeled codes, even ones no test triggers: it builds
-a conservative call graph of ecsmock with `ast` and checks every `Errors` entry an operation can
-reach. The dynamic check, of each response the tests receive, is in conftest.py. Beyond the
+a conservative call graph of ecsmock with `ast` and checks every error table entry an operation
+can reach. The dynamic check, of each response the tests receive, is in conftest.py. Beyond the
 model only the awsJson protocol's own codes are allowed; ThrottlingException and ServerException
 come from fault injection, never from code.
 
@@ -23,11 +23,12 @@ import botocore.session
 import pytest
 
 import ecsmock
-from ecsmock.messages import Errors
+from ecsmock.errors import ErrorTable
+from ecsmock.messages import TABLES
 from ecsmock.operations import OPERATIONS
 
 PACKAGE = Path(ecsmock.__file__).parent
-ERRORS = "ecsmock.messages.Errors"
+TABLE_NAMES = {f"{table.__module__}.{table.__name__}": table for table in TABLES}
 PROTOCOL_CODES = frozenset({"SerializationException", "UnknownOperationException"})
 Def = ast.FunctionDef | ast.AsyncFunctionDef
 
@@ -80,8 +81,9 @@ def _link(function: Function, aliases: dict[str, str], graph: Graph) -> None:
     for node in (sub for stmt in function.node.body for sub in ast.walk(stmt)):
         if isinstance(node, ast.Name | ast.Attribute):
             dotted = _dotted(node, function.module, aliases) or ""
-            if dotted.rpartition(".")[0] == ERRORS:
-                function.errors.add(dotted.rpartition(".")[2])
+            table, _, entry = dotted.rpartition(".")
+            if table in TABLE_NAMES:
+                function.errors.add(f"{TABLE_NAMES[table].__name__}.{entry}")
             elif dotted in functions:
                 function.calls.add(dotted)
         elif isinstance(node, ast.Call):
@@ -113,7 +115,8 @@ def call_graph() -> Graph:
 
 
 def reachable_errors(operation: str) -> dict[str, list[str]]:
-    """Each `Errors` entry the operation can reach, with the shortest chain of calls to it."""
+    """Each error table entry (`Table.NAME`) the operation can reach, with the shortest chain of
+    calls to it."""
     functions = call_graph()[0]
     entry = OPERATIONS[operation]
     start = f"{entry.__module__}.{entry.__qualname__}"
@@ -139,13 +142,18 @@ def modeled_codes(operation: str) -> frozenset[str]:
     return frozenset(codes) | PROTOCOL_CODES
 
 
+def entry(name: str) -> ErrorTable:
+    table, _, member = name.partition(".")
+    return next(t for t in TABLES if t.__name__ == table)[member]
+
+
 @pytest.mark.parametrize("operation", sorted(OPERATIONS))
 def test_operation_can_answer_only_modeled_error_codes(operation: str) -> None:
     allowed = modeled_codes(operation)
     offending = [
-        f"  Errors.{name} ({Errors[name].value.code}) via {' -> '.join(chain)}"
+        f"  {name} ({entry(name).message.code}) via {' -> '.join(chain)}"
         for name, chain in sorted(reachable_errors(operation).items())
-        if Errors[name].value.code not in allowed
+        if entry(name).message.code not in allowed
     ]
     assert not offending, f"{operation} answers codes its model does not list:\n" + "\n".join(
         offending
@@ -154,10 +162,11 @@ def test_operation_can_answer_only_modeled_error_codes(operation: str) -> None:
 
 def test_analysis_reaches_errors_through_each_kind_of_call() -> None:
     create = reachable_errors("CreateCluster")
-    assert "IDEMPOTENT_MISMATCH" in create
-    assert "STRATEGY_TWO_BASES" in create  # only validation.strategy, two modules away
-    assert "INVALID_ARN" in reachable_errors("ListTagsForResource")  # only tags._resource
-    assert "CLUSTER_NOT_FOUND" in reachable_errors("DescribeCapacityProviders")  # only a method
-    assert "MISSING_PARAMETER" in reachable_errors("PutAccountSetting")  # only a method
-    codes = {Errors[name].value.code for name in reachable_errors("DeleteCluster")}
+    assert "ClusterErrors.IDEMPOTENT_MISMATCH" in create
+    assert "CommonErrors.STRATEGY_TWO_BASES" in create  # only validation.strategy, two away
+    assert "TagErrors.INVALID_ARN" in reachable_errors("ListTagsForResource")  # tags._resource
+    described = reachable_errors("DescribeCapacityProviders")
+    assert "ClusterErrors.CLUSTER_NOT_FOUND" in described  # only a method
+    assert "WireErrors.MISSING_PARAMETER" in reachable_errors("PutAccountSetting")  # a method
+    codes = {entry(name).message.code for name in reachable_errors("DeleteCluster")}
     assert "ClusterNotFoundException" in codes

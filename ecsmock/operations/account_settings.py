@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from ecsmock import arns, pages, service_model
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.account_settings import AccountSettingErrors
+from ecsmock.messages.common import CommonErrors
 from ecsmock.models import Json
 from ecsmock.params import Params
 from ecsmock.registry import RegionState
@@ -28,16 +29,18 @@ def _name(request: Params) -> str:
     name = request.required_string("name")
     valid = service_model.enum("SettingName")
     if name not in valid:
-        raise AwsError.of(Errors.ACCOUNT_SETTING_NAME, name=name, valid=",".join(valid))
+        raise AwsError.of(
+            AccountSettingErrors.ACCOUNT_SETTING_NAME, name=name, valid=",".join(valid)
+        )
     return name
 
 
 def _value(request: Params, name: str) -> str:
     if name in _READ_ONLY:
-        raise AwsError.of(Errors.ACCOUNT_SETTING_READ_ONLY, name=name)
+        raise AwsError.of(AccountSettingErrors.ACCOUNT_SETTING_READ_ONLY, name=name)
     value = request.required_string("value")
     if value not in _VALUES.get(name, _ON_OFF):
-        raise AwsError.of(Errors.SETTING_VALUE)
+        raise AwsError.of(CommonErrors.SETTING_VALUE)
     return value
 
 
@@ -51,7 +54,7 @@ def _principal(state: RegionState, request: Params) -> str:
         or not state.owns(arn, "iam", regional=False)
         or not (arn.resource == "root" or arn.resource_type in ("user", "role"))
     ):
-        raise AwsError.of(Errors.PRINCIPAL_ARN, arn=text)
+        raise AwsError.of(AccountSettingErrors.PRINCIPAL_ARN, arn=text)
     return text
 
 
@@ -65,7 +68,7 @@ def put_account_setting(state: RegionState, request: Params) -> Json:
     value = _value(request, name)
     principal = _principal(state, request)
     if name in _ROOT_ONLY and principal != state.root_arn:
-        raise AwsError.of(Errors.ACCOUNT_SETTING_ROOT_ONLY, name=name)
+        raise AwsError.of(AccountSettingErrors.ACCOUNT_SETTING_ROOT_ONLY, name=name)
     state.account_settings[principal, name] = value
     return {"setting": _setting(name, value, principal)}
 
@@ -82,7 +85,9 @@ def delete_account_setting(state: RegionState, request: Params) -> Json:
     principal = _principal(state, request)
     value = state.account_settings.pop((principal, name), None)
     if value is None:
-        raise AwsError.of(Errors.ACCOUNT_SETTING_NOT_SET, name=name, principal=principal)
+        raise AwsError.of(
+            AccountSettingErrors.ACCOUNT_SETTING_NOT_SET, name=name, principal=principal
+        )
     return {"setting": _setting(name, value, principal)}
 
 

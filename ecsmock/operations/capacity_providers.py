@@ -7,7 +7,7 @@ import re
 
 from ecsmock import pages, validation
 from ecsmock.errors import AwsError, UnservedOperationError
-from ecsmock.messages import Errors
+from ecsmock.messages.capacity_providers import CapacityProviderErrors
 from ecsmock.models import (
     ACTIVE,
     AUTO_SCALING,
@@ -59,26 +59,26 @@ def _no_managed_instances(request: Params) -> None:
 def create_capacity_provider(state: RegionState, request: Params) -> Json:
     name = request.required_string("name")
     if not validation.is_valid_name(name) or name.lower().startswith(_RESERVED_PREFIXES):
-        raise AwsError.of(Errors.PROVIDER_NAME)
+        raise AwsError.of(CapacityProviderErrors.PROVIDER_NAME)
     _no_managed_instances(request)
     if request.has("cluster"):
-        raise AwsError.of(Errors.PROVIDER_CLUSTER_PARAMETER)
+        raise AwsError.of(CapacityProviderErrors.PROVIDER_CLUSTER_PARAMETER)
     group = request.struct("autoScalingGroupProvider")
     if group is None:
-        raise AwsError.of(Errors.ASG_PROVIDER_REQUIRED)
+        raise AwsError.of(CapacityProviderErrors.ASG_PROVIDER_REQUIRED)
     arn = group.required_string("autoScalingGroupArn")
     if not _ASG_ARN.fullmatch(arn):
-        raise AwsError.of(Errors.ASG_ARN, arn=arn)
+        raise AwsError.of(CapacityProviderErrors.ASG_ARN, arn=arn)
     settings = _group_settings(group, _NEW_GROUP)
     tags = validation.tags(request.structs("tags"))
     if state.active_provider(name) is not None:
-        raise AwsError.of(Errors.PROVIDER_EXISTS)
+        raise AwsError.of(CapacityProviderErrors.PROVIDER_EXISTS)
     if any(
         provider.status == ACTIVE
         and (provider.auto_scaling_group or {}).get("autoScalingGroupArn") == arn
         for provider in state.capacity_providers.values()
     ):
-        raise AwsError.of(Errors.ASG_IN_USE)
+        raise AwsError.of(CapacityProviderErrors.ASG_IN_USE)
     provider = CapacityProvider(
         name,
         state.provider_arn(name),
@@ -107,7 +107,11 @@ def _group_settings(group: Params, current: Json) -> Json:
                 continue
             if not low <= number <= high:
                 raise AwsError.of(
-                    Errors.SCALING_VALUE, member=member, value=number, low=low, high=high
+                    CapacityProviderErrors.SCALING_VALUE,
+                    member=member,
+                    value=number,
+                    low=low,
+                    high=high,
                 )
             scaling[member] = number
     settings: Json = {"managedScaling": scaling}
@@ -125,7 +129,9 @@ def _group_settings(group: Params, current: Json) -> Json:
 def describe_capacity_providers(state: RegionState, request: Params) -> Json:
     names = request.strings("capacityProviders")
     if names is not None and len(names) > MAX_DESCRIBED:
-        raise AwsError.of(Errors.TOO_MANY_PROVIDERS_DESCRIBED, maximum=MAX_DESCRIBED)
+        raise AwsError.of(
+            CapacityProviderErrors.TOO_MANY_PROVIDERS_DESCRIBED, maximum=MAX_DESCRIBED
+        )
     cluster = request.string("cluster")
     associated = (
         None if cluster is None else set(state.active_cluster(cluster).capacity_providers or ())
@@ -158,9 +164,11 @@ def _custom_provider(state: RegionState, identifier: str, action: str) -> Capaci
     """An ACTIVE provider that a request may change: not FARGATE or FARGATE_SPOT."""
     provider = state.find_provider(identifier)
     if provider is not None and provider.name in FARGATE_PROVIDERS:
-        raise AwsError.of(Errors.PROVIDER_RESERVED, name=provider.name, action=action)
+        raise AwsError.of(
+            CapacityProviderErrors.PROVIDER_RESERVED, name=provider.name, action=action
+        )
     if provider is None or provider.status != ACTIVE:
-        raise AwsError.of(Errors.PROVIDER_DOES_NOT_EXIST)
+        raise AwsError.of(CapacityProviderErrors.PROVIDER_DOES_NOT_EXIST)
     return provider
 
 
@@ -169,7 +177,7 @@ def update_capacity_provider(state: RegionState, request: Params) -> Json:
     provider = _custom_provider(state, request.required_string("name"), "updated")
     group = request.struct("autoScalingGroupProvider")
     if group is None:
-        raise AwsError.of(Errors.ASG_PROVIDER_REQUIRED)
+        raise AwsError.of(CapacityProviderErrors.ASG_PROVIDER_REQUIRED)
     current = provider.auto_scaling_group or {}
     provider.auto_scaling_group = {**current, **_group_settings(group, current)}
     provider.update_status = "UPDATE_COMPLETE"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ecsmock import arns, validation
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import (
     AUTO_SCALING,
     FARGATE_PROVIDERS,
@@ -51,7 +51,7 @@ def namespace(state: RegionState, value: str) -> Namespace:
         or arn.resource_type != "namespace"
         or not arn.resource_id.startswith("ns-")
     ):
-        raise AwsError.of(Errors.NAMESPACE_NOT_FOUND, namespace=value)
+        raise AwsError.of(ClusterErrors.NAMESPACE_NOT_FOUND, namespace=value)
     return Namespace(arn=value)
 
 
@@ -91,23 +91,23 @@ def association(
     state: RegionState, cluster_name: str, names: list[str], items: list[Params]
 ) -> Association:
     if len(names) > MAX_PROVIDERS:
-        raise AwsError.of(Errors.TOO_MANY_PROVIDERS)
+        raise AwsError.of(ClusterErrors.TOO_MANY_PROVIDERS)
     providers: dict[str, CapacityProvider] = {}
     for name in names:
         provider = state.active_provider(name)
         if provider is None:
-            raise AwsError.of(Errors.PROVIDER_UNKNOWN)
+            raise AwsError.of(ClusterErrors.PROVIDER_UNKNOWN)
         if provider.name in providers:
-            raise AwsError.of(Errors.DUPLICATE_PROVIDER, name=provider.name)
+            raise AwsError.of(ClusterErrors.DUPLICATE_PROVIDER, name=provider.name)
         if provider.cluster not in (None, cluster_name):
-            raise AwsError.of(Errors.PROVIDER_IN_OTHER_CLUSTER, name=provider.name)
+            raise AwsError.of(ClusterErrors.PROVIDER_IN_OTHER_CLUSTER, name=provider.name)
         providers[provider.name] = provider
     strategy = validation.strategy(items)
     if any(item.capacity_provider not in providers for item in strategy):
-        raise AwsError.of(Errors.STRATEGY_NOT_ASSOCIATED)
+        raise AwsError.of(ClusterErrors.STRATEGY_NOT_ASSOCIATED)
     fargate = {item.capacity_provider in FARGATE_PROVIDERS for item in strategy}
     if len(fargate) > 1:
-        raise AwsError.of(Errors.STRATEGY_MIX)
+        raise AwsError.of(ClusterErrors.STRATEGY_MIX)
     return Association(list(providers.values()), strategy)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ecsmock import validation
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.clusters import ClusterErrors
+from ecsmock.messages.wire import WireErrors
 from ecsmock.models import Json
 from ecsmock.operations import cluster_config
 from ecsmock.params import Params
@@ -31,7 +32,7 @@ def update_cluster_settings(state: RegionState, request: Params) -> Json:
     cluster = state.active_cluster(request.required_string("cluster"))
     settings = request.structs("settings")
     if settings is None:
-        raise AwsError.of(Errors.MISSING_PARAMETER, member="settings")
+        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="settings")
     insights = validation.container_insights(settings)
     if insights is not None:
         cluster.container_insights = insights
@@ -44,10 +45,10 @@ def put_cluster_capacity_providers(state: RegionState, request: Params) -> Json:
     items = request.structs("defaultCapacityProviderStrategy")
     for member, value in (("capacityProviders", names), ("defaultCapacityProviderStrategy", items)):
         if value is None:
-            raise AwsError.of(Errors.MISSING_PARAMETER, member=member)
+            raise AwsError.of(WireErrors.MISSING_PARAMETER, member=member)
     wanted = cluster_config.association(state, cluster.name, names or [], items or [])
     removed = set(cluster.capacity_providers or ()) - set(wanted.names)
     if removed & cluster.providers_in_use:
-        raise AwsError.of(Errors.PROVIDER_IN_USE)
+        raise AwsError.of(ClusterErrors.PROVIDER_IN_USE)
     change = cluster_config.associate(state, cluster, wanted)
     return {"cluster": cluster_config.in_progress(cluster, change, provisioning=False)}

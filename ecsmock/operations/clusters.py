@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ecsmock import pages, service_model, validation
 from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import INACTIVE, Cluster, Json
 from ecsmock.operations import cluster_config
 from ecsmock.operations.cluster_config import Association, Namespace
@@ -34,10 +34,10 @@ def create_cluster(state: RegionState, request: Params) -> Json:
             wanted=wanted,
             namespace=namespace,
         ):
-            raise AwsError.of(Errors.IDEMPOTENT_MISMATCH)
+            raise AwsError.of(ClusterErrors.IDEMPOTENT_MISMATCH)
         return {"cluster": existing.to_api()}
     if len(state.listed_clusters) >= state.quotas.clusters:
-        raise AwsError.of(Errors.CLUSTER_LIMIT, limit=state.quotas.clusters)
+        raise AwsError.of(ClusterErrors.CLUSTER_LIMIT, limit=state.quotas.clusters)
     if insights is None:
         insights, _ = state.effective_setting("containerInsights", state.caller_arn)
     cluster = Cluster(name, state.cluster_arn(name), insights, tags, configuration=configuration)
@@ -89,9 +89,9 @@ def _same_namespace(state: RegionState, namespace: Namespace, cluster: Cluster) 
 def describe_clusters(state: RegionState, request: Params) -> Json:
     identifiers = request.strings("clusters") or ["default"]
     if len(identifiers) > MAX_DESCRIBED:
-        raise AwsError.of(Errors.TOO_MANY_CLUSTERS)
+        raise AwsError.of(ClusterErrors.TOO_MANY_CLUSTERS)
     if any(not identifier.strip() for identifier in identifiers):
-        raise AwsError.of(Errors.CLUSTERS_BLANK)
+        raise AwsError.of(ClusterErrors.CLUSTERS_BLANK)
     include = _include(request.strings("include") or [])
     clusters: list[Json] = []
     failures: list[Json] = []
@@ -113,7 +113,7 @@ def _include(values: list[str]) -> frozenset[str]:
     valid = service_model.enum("ClusterField")
     for value in values:
         if value not in valid:
-            raise AwsError.of(Errors.INVALID_INCLUDE, value=value, valid=", ".join(valid))
+            raise AwsError.of(ClusterErrors.INVALID_INCLUDE, value=value, valid=", ".join(valid))
     return frozenset(values)
 
 
@@ -131,17 +131,17 @@ def list_clusters(state: RegionState, request: Params) -> Json:
 def delete_cluster(state: RegionState, request: Params) -> Json:
     cluster = state.find_cluster(request.required_string("cluster"))
     if cluster is None:
-        raise AwsError.of(Errors.CLUSTER_NOT_FOUND)
+        raise AwsError.of(ClusterErrors.CLUSTER_NOT_FOUND)
     if cluster.status != INACTIVE:
         counts = cluster.counts
         if counts.registered_container_instances:
-            raise AwsError.of(Errors.CONTAINS_INSTANCES)
+            raise AwsError.of(ClusterErrors.CONTAINS_INSTANCES)
         if counts.services:
-            raise AwsError.of(Errors.CONTAINS_SERVICES)
+            raise AwsError.of(ClusterErrors.CONTAINS_SERVICES)
         if counts.running_tasks or counts.pending_tasks:
-            raise AwsError.of(Errors.CONTAINS_TASKS)
+            raise AwsError.of(ClusterErrors.CONTAINS_TASKS)
         if any(a.type == "as_policy" for a in cluster.attachments):
-            raise AwsError.of(Errors.CONTAINS_SCOPED_PROVIDERS)
+            raise AwsError.of(ClusterErrors.CONTAINS_SCOPED_PROVIDERS)
         cluster_config.release_all(state, cluster)
         cluster.tags = {}
         cluster.providers_in_use = frozenset()

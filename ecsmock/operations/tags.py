@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from ecsmock import arns, validation
-from ecsmock.errors import AwsError
-from ecsmock.messages import Errors
+from ecsmock.errors import AwsError, ErrorTable
+from ecsmock.messages.capacity_providers import CapacityProviderErrors
+from ecsmock.messages.clusters import ClusterErrors
+from ecsmock.messages.common import CommonErrors
+from ecsmock.messages.tags import TagErrors
+from ecsmock.messages.wire import WireErrors
 from ecsmock.models import FARGATE_PROVIDERS, INACTIVE, CapacityProvider, Cluster, Json, tags_to_api
 from ecsmock.params import Params
 from ecsmock.registry import RegionState
@@ -13,48 +17,48 @@ _KEPT_TYPES = ("cluster", "capacity-provider")
 
 
 def _resource(
-    state: RegionState, request: Params, changing: bool, missing: Errors
+    state: RegionState, request: Params, changing: bool, missing: ErrorTable
 ) -> Cluster | CapacityProvider:
     """The resource `resourceArn` names; `missing` answers a capacity provider that is not
     there (each operation answers only the codes botocore models for it)."""
     text = request.required_string("resourceArn")
     arn = arns.parse(text)
     if arn is None or arn.service != "ecs" or not arn.resource_id:
-        raise AwsError.of(Errors.INVALID_ARN)
+        raise AwsError.of(TagErrors.INVALID_ARN)
     if arn.resource_type not in _KEPT_TYPES:
-        raise AwsError.of(Errors.UNSUPPORTED_RESOURCE, resource_type=arn.resource_type)
+        raise AwsError.of(TagErrors.UNSUPPORTED_RESOURCE, resource_type=arn.resource_type)
     if arn.resource_type == "cluster":
         cluster = state.find_cluster(text)
         if cluster is None:
-            raise AwsError.of(Errors.CLUSTER_NOT_FOUND)
+            raise AwsError.of(ClusterErrors.CLUSTER_NOT_FOUND)
         if changing and cluster.status == INACTIVE:
-            raise AwsError.of(Errors.CLUSTER_INACTIVE)
+            raise AwsError.of(ClusterErrors.CLUSTER_INACTIVE)
         return cluster
     provider = state.find_provider(text)
     if changing and provider is not None and provider.name in FARGATE_PROVIDERS:
-        raise AwsError.of(Errors.RESERVED_PROVIDER_TAGS)
+        raise AwsError.of(TagErrors.RESERVED_PROVIDER_TAGS)
     if provider is None or provider.status == INACTIVE:
         raise AwsError.of(missing)
     return provider
 
 
 def tag_resource(state: RegionState, request: Params) -> Json:
-    resource = _resource(state, request, changing=True, missing=Errors.PROVIDER_NOT_FOUND)
+    resource = _resource(state, request, changing=True, missing=TagErrors.PROVIDER_NOT_FOUND)
     items = request.structs("tags")
     if items is None:
-        raise AwsError.of(Errors.MISSING_PARAMETER, member="tags")
+        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="tags")
     merged = {**resource.tags, **validation.tags(items)}
     if len(merged) > validation.MAX_TAGS:
-        raise AwsError.of(Errors.TAG_LIMIT_AFTER_MERGE, count=len(merged))
+        raise AwsError.of(CommonErrors.TAG_LIMIT_AFTER_MERGE, count=len(merged))
     resource.tags = merged
     return {}
 
 
 def untag_resource(state: RegionState, request: Params) -> Json:
-    resource = _resource(state, request, changing=True, missing=Errors.PROVIDER_NOT_FOUND)
+    resource = _resource(state, request, changing=True, missing=TagErrors.PROVIDER_NOT_FOUND)
     keys = request.strings("tagKeys")
     if keys is None:
-        raise AwsError.of(Errors.MISSING_PARAMETER, member="tagKeys")
+        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="tagKeys")
     for key in keys:
         validation.tag_key(key)
     resource.tags = {key: value for key, value in resource.tags.items() if key not in keys}
@@ -63,5 +67,7 @@ def untag_resource(state: RegionState, request: Params) -> Json:
 
 def list_tags_for_resource(state: RegionState, request: Params) -> Json:
     # ListTagsForResource models no ResourceNotFoundException
-    resource = _resource(state, request, changing=False, missing=Errors.PROVIDER_DOES_NOT_EXIST)
+    resource = _resource(
+        state, request, changing=False, missing=CapacityProviderErrors.PROVIDER_DOES_NOT_EXIST
+    )
     return {"tags": tags_to_api(resource.tags)}
