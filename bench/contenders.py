@@ -11,8 +11,8 @@ import botocore
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
 
 from ecsmock import mock_ecs
+from ecsmock.environment import DEFAULT_REGION as REGION
 from ecsmock.handle import DEFAULT_ACCOUNT_ID as ACCOUNT_ID
-from ecsmock.handle import DEFAULT_REGION as REGION
 from ecsmock.wire import TARGET_PREFIX
 
 

@@ -15,7 +15,7 @@ from ecsmock.errors import (
     UnservedOperationError,
 )
 from ecsmock.mock import EcsMock, mock_ecs
-from ecsmock.registry import Quotas
+from ecsmock.state import Quotas
 
 __all__ = [
     "EcsMock",

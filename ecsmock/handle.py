@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import os
 from typing import TYPE_CHECKING, Any
 
 from ecsmock import faults, service_model
-from ecsmock.models import EVERY_CLUSTER_FIELD, INACTIVE, Cluster, Counts, Json
+from ecsmock.environment import DEFAULT_REGION
+from ecsmock.lifecycle import Timings
+from ecsmock.models import INACTIVE, Json
+from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, Cluster, Counts
 from ecsmock.operations import OPERATIONS
-from ecsmock.registry import Backend, Quotas, RegionState
+from ecsmock.state import Backend, Quotas, RegionState
 
 if TYPE_CHECKING:
     from mypy_boto3_ecs import ECSClient
 
 DEFAULT_ACCOUNT_ID = "123456789012"
-DEFAULT_REGION = "us-east-1"
 
 
 class Handle:
     """Reads and shapes the world of a mock: its resources in any account and Region, its
-    quotas, the caller's identity, and the faults it plans."""
+    clock and timings, its quotas, the caller's identity, and the faults it plans."""
 
     def __init__(self, account_id: str) -> None:
         self.account_id = account_id
@@ -39,8 +42,47 @@ class Handle:
         return boto3.client("ecs", region_name=region_name, **kwargs)
 
     def _state(self, region: str | None, account_id: str | None) -> RegionState:
+        """A Region's world, with every transition due by now run: what the next call sees."""
         region = region or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
-        return self._world.region(account_id or self.account_id, region)
+        world = self._world
+        with world.lock:
+            world.scheduler.run_due()
+            return world.region(account_id or self.account_id, region)
+
+    # Time
+
+    def now(self) -> datetime.datetime:
+        """The mock's clock: the real time plus how far the test moved it."""
+        return datetime.datetime.fromtimestamp(self._world.clock.now(), datetime.UTC)
+
+    def shift(self, delta: float | datetime.timedelta) -> None:
+        """Move the clock forward by `delta` (seconds or a timedelta), running every transition
+        that falls due on the way."""
+        seconds = delta.total_seconds() if isinstance(delta, datetime.timedelta) else delta
+        with self._world.lock:
+            self._world.clock.shift(seconds)
+            self._world.scheduler.run_due()
+
+    def move_to(self, moment: datetime.datetime) -> None:
+        """Move the clock forward to `moment` (timezone-aware), as `shift` does."""
+        self.shift(moment.timestamp() - self._world.clock.now())
+
+    def run_until_idle(self) -> None:
+        """Move the clock to each pending transition in turn, until the world is settled."""
+        with self._world.lock:
+            self._world.scheduler.run_until_idle()
+
+    @property
+    def pending(self) -> int:
+        """How many transitions are scheduled and not yet run."""
+        with self._world.lock:
+            return self._world.scheduler.pending
+
+    @property
+    def timings(self) -> Timings:
+        """Seconds each transition takes, all 0 unless a test chooses others, e.g.
+        `ecs.timings.capacity_provider_update = 30`, then `ecs.shift(30)`."""
+        return self._world.timings
 
     def clusters(
         self, *, region: str | None = None, account_id: str | None = None
@@ -49,8 +91,7 @@ class Handle:
         `include`. A copy: changing it changes nothing."""
         state = self._state(region, account_id)
         with self._world.lock:
-            clusters = state.clusters.items()
-            return {n: c.to_api(EVERY_CLUSTER_FIELD) for n, c in clusters}
+            return {cluster.name: cluster.to_api(EVERY_CLUSTER_FIELD) for cluster in state.clusters}
 
     def capacity_providers(
         self, *, region: str | None = None, account_id: str | None = None
@@ -58,7 +99,7 @@ class Handle:
         """Every capacity provider created (INACTIVE ones too) by name, with its tags. A copy."""
         state = self._state(region, account_id)
         with self._world.lock:
-            return {n: p.to_api() for n, p in state.capacity_providers.items()}
+            return {provider.name: provider.to_api() for provider in state.capacity_providers}
 
     def account_settings(
         self, *, region: str | None = None, account_id: str | None = None
@@ -71,15 +112,23 @@ class Handle:
     def snapshot(self) -> Json:
         """Everything the mock holds, in every account and Region, as plain data: two snapshots
         are equal exactly when nothing changed in between."""
-        with self._world.lock:
+        world = self._world
+        with world.lock:
+            world.scheduler.run_due()
             return {
-                f"{account}/{region}": state.to_api()
-                for (account, region), state in self._world.regions.items()
+                f"{account}/{region}": state.snapshot()
+                for (account, region), state in world.regions.items()
                 if not state.is_empty
             }
 
+    def _audit(self) -> list[str]:
+        """Where an index or count disagrees with what the stores hold, in any account and
+        Region: the test suite checks that there is nothing, at the end of every test."""
+        with self._world.lock:
+            return [problem for state in self._world.regions.values() for problem in state.audit()]
+
     def reset(self) -> None:
-        """Forget every resource, setting, quota change and planned fault."""
+        """Forget every resource, setting, quota, timing, planned fault and pending transition."""
         self._world.reset()
 
     @property
@@ -151,7 +200,7 @@ class Handle:
         state = self._state(region, account_id)
         cluster = state.find_cluster(name)
         if cluster is None or cluster.status == INACTIVE:
-            active = [n for n, c in state.clusters.items() if c.status != INACTIVE]
+            active = [c.name for c in state.clusters if c.status != INACTIVE]
             raise KeyError(
                 f"no active cluster {name!r} in {state.account_id}/{state.region}; "
                 f"active clusters there: {active}"

@@ -35,7 +35,7 @@ from botocore.endpoint import Endpoint
 
 from ecsmock import wire
 from ecsmock.errors import NetworkBlockedError
-from ecsmock.registry import Backend
+from ecsmock.state import Backend
 
 
 @dataclass(eq=False)

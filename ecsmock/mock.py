@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
 import wrapt
 
-from ecsmock import hook
+from ecsmock import environment, hook
 from ecsmock.errors import MockLeftRunningWarning
-from ecsmock.handle import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Handle
-from ecsmock.registry import Backend
+from ecsmock.handle import DEFAULT_ACCOUNT_ID, Handle
+from ecsmock.state import Backend
 
 if TYPE_CHECKING:
     import unittest
@@ -35,18 +35,10 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 _TEST_PREFIX = "test"
-_FAKE_ENVIRONMENT = {
-    "AWS_ACCESS_KEY_ID": "testing",
-    "AWS_SECRET_ACCESS_KEY": "testing",
-    "AWS_SESSION_TOKEN": "testing",
-    "AWS_SECURITY_TOKEN": "testing",
-    "AWS_EC2_METADATA_DISABLED": "true",  # no credential or region lookups on the network
-}
 _HERE = os.path.dirname(__file__)
 
 _running: list[EcsMock] = []  # started and not yet stopped, in the whole process
 _lock = threading.RLock()
-_saved_environment: dict[str, str | None] = {}
 _starts = itertools.count(1)
 _spanning = contextvars.ContextVar("ecsmock_spanning", default=False)
 
@@ -61,12 +53,17 @@ class EcsMock(Handle):
     """
 
     def __init__(
-        self, account_id: str = DEFAULT_ACCOUNT_ID, *, passthrough: Iterable[str] = ()
+        self,
+        account_id: str = DEFAULT_ACCOUNT_ID,
+        *,
+        passthrough: Iterable[str] = (),
+        seed: int | None = None,
     ) -> None:
         if not re.fullmatch(r"\d{12}", account_id):
             raise ValueError(f"account_id must be 12 digits, got {account_id!r}")
         super().__init__(account_id)
         self.passthrough = tuple(passthrough)
+        self.seed = seed
         self._depth = 0
         self._server: hook.Server | None = None
         self._start = 0  # which start in the process this activation was
@@ -81,10 +78,10 @@ class EcsMock(Handle):
             self._depth += 1
             if self._depth == 1:
                 outer = hook.innermost()
-                self._backend = outer.backend if outer else Backend()
+                self._backend = outer.backend if outer else Backend(self.seed)
                 self._server = hook.Server(self._backend, self.account_id, self.passthrough)
                 if not _running:
-                    _fake_environment()
+                    environment.fake()
                 _running.append(self)
                 self._start = next(_starts)
                 self._thread = threading.get_ident()
@@ -106,7 +103,7 @@ class EcsMock(Handle):
             hook.pop(self._server)
             _running.remove(self)
             if not _running:
-                _restore_environment()
+                environment.restore()
 
     def _stop_fully(self) -> None:
         with _lock:
@@ -350,31 +347,16 @@ def _is_test_case(cls: type) -> bool:
     return case is not None and issubclass(cls, case.TestCase)
 
 
-def _fake_environment() -> None:
-    """Credentials that are never real, and a Region when none is configured; restored after."""
-    names = [*_FAKE_ENVIRONMENT, "AWS_DEFAULT_REGION"]
-    _saved_environment.update({name: os.environ.get(name) for name in names})
-    os.environ.update(_FAKE_ENVIRONMENT)
-    if not (os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION")):
-        os.environ["AWS_DEFAULT_REGION"] = DEFAULT_REGION
-
-
-def _restore_environment() -> None:
-    for name, value in _saved_environment.items():
-        if value is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = value
-    _saved_environment.clear()
-
-
 @overload
 def mock_ecs(target: type[T], /) -> type[T]: ...
 @overload
 def mock_ecs(target: Callable[P, R], /) -> Callable[P, R]: ...
 @overload
 def mock_ecs(
-    *, account_id: str = DEFAULT_ACCOUNT_ID, passthrough: Iterable[str] = ()
+    *,
+    account_id: str = DEFAULT_ACCOUNT_ID,
+    passthrough: Iterable[str] = (),
+    seed: int | None = None,
 ) -> EcsMock: ...
 def mock_ecs(
     target: Any = None,
@@ -382,13 +364,15 @@ def mock_ecs(
     *,
     account_id: str = DEFAULT_ACCOUNT_ID,
     passthrough: Iterable[str] = (),
+    seed: int | None = None,
 ) -> Any:
     """Serve every botocore ECS client in-process.
 
     `@mock_ecs` decorates a test function, method, generator, coroutine function, class or
     TestCase; `@mock_ecs(account_id=...)` configures it; `with mock_ecs() as ecs:` gives the
     handle. `passthrough` lists URL prefixes that requests may still reach (a local server you
-    run).
+    run). `seed` makes every id the mock makes up (ARNs, request ids) the same on every run; a
+    mock nested in another shares the outer one's world, and its ids.
     """
-    mock = EcsMock(account_id, passthrough=passthrough)
+    mock = EcsMock(account_id, passthrough=passthrough, seed=seed)
     return mock if target is None else mock(target)

@@ -5,7 +5,7 @@ clusters, family and revision for task definitions, positions in the request's o
 resumes *after the last key it returned*, which `nextToken` carries, signed so that ecsmock
 accepts only its own tokens. Resuming after a key rather than at a position keeps a walk correct
 while resources come and go between pages: no key is returned twice, and one that exists
-through the whole walk is returned exactly once. A `Listing` holds only what is listed (a
+through the whole walk is returned exactly once. A store's listing holds only what is listed (a
 deleted resource leaves it), so a page costs O(log n + page) however many were deleted.
 """
 
@@ -18,57 +18,25 @@ import hmac
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ecsmock.errors import AwsError
 from ecsmock.messages.wire import WireErrors
 from ecsmock.params import Params
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 Json = dict[str, Any]
 Key = Any  # an int, a str, or a tuple of them: anything that sorts and survives JSON
 
 
-class Listing(Generic[T]):
-    """Items by a sorted key, for a List or Describe operation to page through."""
+class Indexed(Protocol[T_co]):
+    """A sorted index of items, such as a store's listing."""
 
-    __slots__ = ("_items", "_keys")
+    @property
+    def keys(self) -> Sequence[Key]: ...
 
-    def __init__(self) -> None:
-        self._keys: list[Key] = []
-        self._items: dict[Key, T] = {}
-
-    def put(self, key: Key, item: T) -> None:
-        """List `item` under `key`, which it does not hold yet."""
-        if self._keys and key < self._keys[-1]:
-            bisect.insort(self._keys, key)
-        else:
-            self._keys.append(key)  # the usual case: a new resource sorts last
-        self._items[key] = item
-
-    def discard(self, key: Key) -> None:
-        """Stop listing the item under `key`, which it holds."""
-        del self._items[key]
-        del self._keys[bisect.bisect_left(self._keys, key)]
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def page(
-        self,
-        cursor: Cursor,
-        keep: Callable[[T], bool] | None = None,
-        descending: bool = False,
-    ) -> tuple[list[T], Key | None]:
-        """The items of the page `cursor` asks for, and the key to resume after (None: the
-        last page)."""
-        keys, following = take(
-            self._keys,
-            cursor,
-            None if keep is None else (lambda key: keep(self._items[key])),
-            descending,
-        )
-        return [self._items[key] for key in keys], following
+    def item(self, key: Key) -> T_co: ...
 
 
 @dataclass(frozen=True)
@@ -119,6 +87,23 @@ def finish(body: Json, secret: bytes, cursor: Cursor, following: Key | None) -> 
     if following is not None:
         body["nextToken"] = token(secret, cursor, following)
     return body
+
+
+def page(
+    index: Indexed[T],
+    cursor: Cursor,
+    keep: Callable[[T], bool] | None = None,
+    descending: bool = False,
+) -> tuple[list[T], Key | None]:
+    """The items of the page `cursor` asks for, and the key to resume after (None: the last
+    page)."""
+    keys, following = take(
+        index.keys,
+        cursor,
+        None if keep is None else (lambda key: keep(index.item(key))),
+        descending,
+    )
+    return [index.item(key) for key in keys], following
 
 
 def token(secret: bytes, cursor: Cursor, last: Key) -> str:

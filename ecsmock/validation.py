@@ -10,7 +10,8 @@ from ecsmock import service_model
 from ecsmock.errors import AwsError
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
-from ecsmock.models import Json, StrategyItem
+from ecsmock.models import Json
+from ecsmock.models.clusters import StrategyItem
 from ecsmock.params import Params
 
 MAX_TAGS = 50

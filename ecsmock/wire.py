@@ -7,7 +7,6 @@ sit behind an HTTP server for the AWS CLI or other SDKs.
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass
 from email.utils import formatdate
 
@@ -16,7 +15,7 @@ from ecsmock.errors import AwsError, UnservedOperationError
 from ecsmock.messages.wire import WireErrors
 from ecsmock.operations import OPERATIONS, Operation
 from ecsmock.params import Params
-from ecsmock.registry import Backend
+from ecsmock.state import Backend
 
 TARGET_PREFIX = "AmazonEC2ContainerServiceV20141113."
 _JSON = "application/x-amz-json-1.1"
@@ -36,19 +35,28 @@ class Reply:
 def serve(backend: Backend, account_id: str, region: str, target: str, body: bytes) -> Reply:
     """Answer one request for `account_id` in `region` as ECS would."""
     delay = 0.0
-    try:
-        operation = _operation(target)
-        request = _decode(body)
-        with backend.lock:
+    with backend.lock:  # the world as the call finds it: every transition due by now has run
+        backend.scheduler.run_due()
+        stamp = _Stamp(backend.ids.uuid(), backend.clock.now())
+        try:
+            operation = _operation(target)
+            request = _decode(body)
             due = backend.faults.due(target.removeprefix(TARGET_PREFIX))
             delay = sum(fault.delay for fault in due)
             for fault in due:
                 if fault.error is not None:
                     raise fault.error
             result = operation(backend.region(account_id, region), request)
-    except AwsError as error:
-        return _reply(error.status, {"__type": error.code, "message": error.message}, delay)
-    return _reply(200, result, delay)
+        except AwsError as error:
+            error_body = {"__type": error.code, "message": error.message}
+            return _reply(stamp, error.status, error_body, delay)
+    return _reply(stamp, 200, result, delay)  # encoded outside the lock: it shares no state
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    request_id: str
+    moment: float
 
 
 def _operation(target: str) -> Operation:
@@ -76,12 +84,12 @@ def _decode(body: bytes) -> Params:
     return Params(data)
 
 
-def _reply(status: int, content: object, delay: float) -> Reply:
+def _reply(stamp: _Stamp, status: int, content: object, delay: float) -> Reply:
     body = _ENCODER.encode(content).encode()
     headers = {
-        "x-amzn-RequestId": str(uuid.uuid4()),
+        "x-amzn-RequestId": stamp.request_id,
         "Content-Type": _JSON,
         "Content-Length": str(len(body)),
-        "Date": formatdate(usegmt=True),
+        "Date": formatdate(stamp.moment, usegmt=True),
     }
     return Reply(status, headers, body, delay)

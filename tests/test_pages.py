@@ -8,6 +8,7 @@ import pytest
 from ecsmock import pages
 from ecsmock.errors import AwsError
 from ecsmock.params import Params
+from ecsmock.state.table import Listing
 
 SECRET = b"k" * 16
 
@@ -35,15 +36,15 @@ def test_a_walk_skips_what_it_does_not_keep():
 
 
 def test_a_listing_resumes_after_its_last_item_while_items_come_and_go():
-    listing: pages.Listing[str] = pages.Listing()
+    listing: Listing[str] = Listing()
     for key in (1, 3, 5):
         listing.put(key, f"item{key}")
-    first, following = listing.page(pages.Cursor("S", None, 2))
+    first, following = pages.page(listing, pages.Cursor("S", None, 2))
     assert (first, following) == (["item1", "item3"], 3)
     listing.discard(1)
     listing.put(2, "item2")  # behind the walk: not returned
     listing.put(4, "item4")  # ahead of it
-    assert listing.page(pages.Cursor("S", following, 2)) == (["item4", "item5"], None)
+    assert pages.page(listing, pages.Cursor("S", following, 2)) == (["item4", "item5"], None)
     assert len(listing) == 4
 
 

@@ -7,6 +7,13 @@ from ecsmock.errors import ErrorTable, Message, Provenance
 _AWS, _DOC, _DECISION = Provenance.AWS, Provenance.DOC, Provenance.DECISION
 _IPE = "InvalidParameterException"
 
+# Not an error: the updateStatusReason of a provider whose delete failed, AWS's own text
+# (ekristen/aws-nuke PR 542, hashicorp/terraform-provider-aws PR 48156).
+STILL_ASSOCIATED = (
+    "The capacity provider cannot be deleted because it is associated with cluster: {cluster}. "
+    "Remove the capacity provider from the cluster and try again."
+)
+
 
 class CapacityProviderErrors(ErrorTable):
     """Errors of the capacity provider operations."""

@@ -17,7 +17,7 @@ from ecsmock.operations import (
     tags,
 )
 from ecsmock.params import Params
-from ecsmock.registry import RegionState
+from ecsmock.state.region import RegionState
 
 Operation = Callable[[RegionState, Params], Json]
 

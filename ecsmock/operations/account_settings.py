@@ -11,7 +11,7 @@ from ecsmock.messages.account_settings import AccountSettingErrors
 from ecsmock.messages.common import CommonErrors
 from ecsmock.models import Json
 from ecsmock.params import Params
-from ecsmock.registry import RegionState
+from ecsmock.state.region import RegionState
 from ecsmock.validation import CONTAINER_INSIGHTS_VALUES
 
 # Values are a String in the model; these sets come from its documentation.

@@ -7,27 +7,18 @@ import re
 
 from ecsmock import pages, validation
 from ecsmock.errors import AwsError, UnservedOperationError
+from ecsmock.lifecycle import clusters as lifecycle
 from ecsmock.messages.capacity_providers import CapacityProviderErrors
-from ecsmock.models import (
-    ACTIVE,
-    AUTO_SCALING,
-    FARGATE_PROVIDERS,
-    CapacityProvider,
-    Json,
-)
+from ecsmock.models import ACTIVE, Json
+from ecsmock.models.clusters import AUTO_SCALING, FARGATE_PROVIDERS, CapacityProvider
 from ecsmock.params import Params
-from ecsmock.registry import RegionState
+from ecsmock.state.region import RegionState
 
 _RESERVED_PREFIXES = ("aws", "ecs", "fargate")
 MAX_DESCRIBED = 100
 _ASG_ARN = re.compile(
     r"arn:[a-z0-9-]+:autoscaling:[a-z0-9-]+:\d{12}:autoScalingGroup:[^:\s]+"
     r":autoScalingGroupName/\S{1,255}"
-)
-# [AWS] ekristen/aws-nuke PR 542, hashicorp/terraform-provider-aws PR 48156
-_STILL_ASSOCIATED = (
-    "The capacity provider cannot be deleted because it is associated with cluster: {cluster}. "
-    "Remove the capacity provider from the cluster and try again."
 )
 _SCALING_RANGES = {
     "targetCapacity": (1, 100),
@@ -76,7 +67,7 @@ def create_capacity_provider(state: RegionState, request: Params) -> Json:
     if any(
         provider.status == ACTIVE
         and (provider.auto_scaling_group or {}).get("autoScalingGroupArn") == arn
-        for provider in state.capacity_providers.values()
+        for provider in state.capacity_providers
     ):
         raise AwsError.of(CapacityProviderErrors.ASG_IN_USE)
     provider = CapacityProvider(
@@ -86,7 +77,7 @@ def create_capacity_provider(state: RegionState, request: Params) -> Json:
         auto_scaling_group={"autoScalingGroupArn": arn, **settings},
         tags=tags,
     )
-    state.add_provider(provider)
+    state.capacity_providers.add(provider)
     return {"capacityProvider": provider.to_api()}
 
 
@@ -141,9 +132,9 @@ def describe_capacity_providers(state: RegionState, request: Params) -> Json:
         validation.one_of("include", value, "CapacityProviderField")
     cursor = pages.cursor(request, state.token_key, "DescribeCapacityProviders", maximum=10)
     if names is None:  # every provider (of the cluster), as listed
-        page, following = state.listed_providers.page(
-            cursor, None if associated is None else associated.__contains__
-        )
+        keep = None if associated is None else (lambda p: p.name in associated)
+        listed, following = pages.page(state.capacity_providers.listing, cursor, keep)
+        page = [provider.name for provider in listed]
     else:  # the request's own names, by their position in it
         positions, following = pages.take(range(len(names)), cursor)
         page = [names[position] for position in positions]
@@ -178,23 +169,13 @@ def update_capacity_provider(state: RegionState, request: Params) -> Json:
     group = request.struct("autoScalingGroupProvider")
     if group is None:
         raise AwsError.of(CapacityProviderErrors.ASG_PROVIDER_REQUIRED)
-    current = provider.auto_scaling_group or {}
-    provider.auto_scaling_group = {**current, **_group_settings(group, current)}
-    provider.update_status = "UPDATE_COMPLETE"
-    provider.update_status_reason = None
-    return {"capacityProvider": {**provider.to_api(), "updateStatus": "UPDATE_IN_PROGRESS"}}
+    lifecycle.update_provider(
+        state, provider, _group_settings(group, provider.auto_scaling_group or {})
+    )
+    return {"capacityProvider": provider.to_api()}
 
 
 def delete_capacity_provider(state: RegionState, request: Params) -> Json:
     provider = _custom_provider(state, request.required_string("capacityProvider"), "deleted")
-    if provider.cluster is not None:  # AWS answers 200 and records the failure
-        provider.update_status = "DELETE_FAILED"
-        provider.update_status_reason = _STILL_ASSOCIATED.format(cluster=provider.cluster)
-        return {"capacityProvider": provider.to_api()}
-    body = {**provider.to_api(), "updateStatus": "DELETE_IN_PROGRESS"}
-    body.pop("updateStatusReason", None)
-    state.deactivate_provider(provider)
-    provider.update_status = "DELETE_COMPLETE"
-    provider.update_status_reason = None
-    provider.tags = {}
-    return {"capacityProvider": body}
+    lifecycle.delete_provider(state, provider)  # still associated: DELETE_FAILED, and a 200
+    return {"capacityProvider": provider.to_api()}

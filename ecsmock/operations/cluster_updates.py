@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ecsmock import validation
 from ecsmock.errors import AwsError
+from ecsmock.lifecycle import clusters as lifecycle
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import Json
-from ecsmock.operations import cluster_config
 from ecsmock.params import Params
-from ecsmock.registry import RegionState
+from ecsmock.state.region import RegionState
 
 
 def update_cluster(state: RegionState, request: Params) -> Json:
@@ -18,13 +18,13 @@ def update_cluster(state: RegionState, request: Params) -> Json:
     configuration = validation.configuration(request.struct("configuration"))
     defaults = request.struct("serviceConnectDefaults")
     value = None if defaults is None else defaults.required_string("namespace")
-    namespace = None if not value else cluster_config.namespace(state, value)
+    namespace = None if not value else lifecycle.namespace(state, value)
     if insights is not None:
         cluster.container_insights = insights
     if configuration is not None:
         cluster.configuration = {**(cluster.configuration or {}), **configuration}
     if value is not None:  # "" removes the Service Connect defaults
-        cluster_config.attach_namespace(state, cluster, namespace)
+        lifecycle.attach_namespace(state, cluster, namespace)
     return {"cluster": cluster.to_api()}
 
 
@@ -46,9 +46,9 @@ def put_cluster_capacity_providers(state: RegionState, request: Params) -> Json:
     for member, value in (("capacityProviders", names), ("defaultCapacityProviderStrategy", items)):
         if value is None:
             raise AwsError.of(WireErrors.MISSING_PARAMETER, member=member)
-    wanted = cluster_config.association(state, cluster.name, names or [], items or [])
+    wanted = lifecycle.association(state, cluster.name, names or [], items or [])
     removed = set(cluster.capacity_providers or ()) - set(wanted.names)
     if removed & cluster.providers_in_use:
         raise AwsError.of(ClusterErrors.PROVIDER_IN_USE)
-    change = cluster_config.associate(state, cluster, wanted)
-    return {"cluster": cluster_config.in_progress(cluster, change, provisioning=False)}
+    lifecycle.associate(state, cluster, wanted)
+    return {"cluster": cluster.to_api()}

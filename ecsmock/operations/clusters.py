@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from ecsmock import pages, service_model, validation
 from ecsmock.errors import AwsError
+from ecsmock.lifecycle import clusters as lifecycle
+from ecsmock.lifecycle.clusters import Association, Namespace
 from ecsmock.messages.clusters import ClusterErrors
-from ecsmock.models import INACTIVE, Cluster, Json
-from ecsmock.operations import cluster_config
-from ecsmock.operations.cluster_config import Association, Namespace
+from ecsmock.models import INACTIVE, Json
+from ecsmock.models.clusters import Cluster
 from ecsmock.params import Params
-from ecsmock.registry import RegionState
+from ecsmock.state.region import RegionState
 
 MAX_DESCRIBED = 100
 
@@ -20,8 +21,8 @@ def create_cluster(state: RegionState, request: Params) -> Json:
     tags = validation.tags(request.structs("tags"))
     insights = validation.container_insights(request.structs("settings"))
     configuration = validation.configuration(request.struct("configuration"))
-    wanted = cluster_config.request_association(state, name, request)
-    namespace = cluster_config.service_connect(state, request)
+    wanted = lifecycle.request_association(state, name, request)
+    namespace = lifecycle.service_connect(state, request)
     existing = state.clusters.get(name)
     if existing is not None and existing.status != INACTIVE:
         if not _repeats(
@@ -36,19 +37,18 @@ def create_cluster(state: RegionState, request: Params) -> Json:
         ):
             raise AwsError.of(ClusterErrors.IDEMPOTENT_MISMATCH)
         return {"cluster": existing.to_api()}
-    if len(state.listed_clusters) >= state.quotas.clusters:
+    if len(state.clusters.listing) >= state.quotas.clusters:
         raise AwsError.of(ClusterErrors.CLUSTER_LIMIT, limit=state.quotas.clusters)
     if insights is None:
         insights, _ = state.effective_setting("containerInsights", state.caller_arn)
     cluster = Cluster(name, state.cluster_arn(name), insights, tags, configuration=configuration)
-    cluster_config.attach_namespace(state, cluster, namespace)
-    change = cluster_config.associate(state, cluster, wanted)
+    lifecycle.attach_namespace(state, cluster, namespace)
+    lifecycle.create(state, cluster, wanted)
     if not request.has("capacityProviders"):  # absent from responses, as AWS leaves it
         cluster.capacity_providers = None
     if not request.has("defaultCapacityProviderStrategy"):
         cluster.strategy = None
-    state.add_cluster(cluster)
-    return {"cluster": cluster_config.in_progress(cluster, change, provisioning=True)}
+    return {"cluster": cluster.to_api()}
 
 
 def _repeats(
@@ -123,7 +123,7 @@ def _arn_of(state: RegionState, identifier: str) -> str:
 
 def list_clusters(state: RegionState, request: Params) -> Json:
     cursor = pages.cursor(request, state.token_key, "ListClusters", maximum=100)
-    clusters, following = state.listed_clusters.page(cursor)
+    clusters, following = pages.page(state.clusters.listing, cursor)
     body = {"clusterArns": [cluster.arn for cluster in clusters]}
     return pages.finish(body, state.token_key, cursor, following)
 
@@ -140,10 +140,7 @@ def delete_cluster(state: RegionState, request: Params) -> Json:
             raise AwsError.of(ClusterErrors.CONTAINS_SERVICES)
         if counts.running_tasks or counts.pending_tasks:
             raise AwsError.of(ClusterErrors.CONTAINS_TASKS)
-        if any(a.type == "as_policy" for a in cluster.attachments):
+        if lifecycle.has_cluster_scoped_providers(state, cluster):
             raise AwsError.of(ClusterErrors.CONTAINS_SCOPED_PROVIDERS)
-        cluster_config.release_all(state, cluster)
-        cluster.tags = {}
-        cluster.providers_in_use = frozenset()
-        state.deactivate_cluster(cluster)
+        lifecycle.delete(state, cluster)
     return {"cluster": cluster.to_api()}

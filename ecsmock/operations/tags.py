@@ -9,9 +9,10 @@ from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.tags import TagErrors
 from ecsmock.messages.wire import WireErrors
-from ecsmock.models import FARGATE_PROVIDERS, INACTIVE, CapacityProvider, Cluster, Json, tags_to_api
+from ecsmock.models import INACTIVE, Json, tags_to_api
+from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
 from ecsmock.params import Params
-from ecsmock.registry import RegionState
+from ecsmock.state.region import RegionState
 
 _KEPT_TYPES = ("cluster", "capacity-provider")
 

@@ -1,31 +1,18 @@
-"""The resources ecsmock keeps, each of which shows itself as AWS shows it (`to_api`)."""
+"""Clusters and capacity providers, with the strategy items and attachments that join them."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
 
-Json = dict[str, Any]
+from ecsmock.models import ACTIVE, Json, fresh, tags_to_api
 
-ACTIVE = "ACTIVE"
-INACTIVE = "INACTIVE"
 FARGATE_PROVIDERS = ("FARGATE", "FARGATE_SPOT")
 EVERY_CLUSTER_FIELD = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")
 AUTO_SCALING = "EC2_AUTOSCALING"
-
-
-def fresh(value: Any) -> Any:
-    """A copy of stored JSON objects (of objects and scalars: what ecsmock stores) that shares
-    nothing with them, so a response or a reader's result can be changed without changing the
-    state, at a tenth of what `copy.deepcopy` costs."""
-    if isinstance(value, dict):
-        return {key: fresh(item) for key, item in value.items()}
-    return value
-
-
-def tags_to_api(tags: dict[str, str]) -> list[Json]:
-    return [{"key": key, "value": value} for key, value in tags.items()]
+PROVISIONING = "PROVISIONING"
+PRECREATED = "PRECREATED"  # an Auto Scaling attachment being made
+DELETING = "DELETING"  # one being removed
 
 
 @dataclass(slots=True)
@@ -119,6 +106,7 @@ class Cluster:
     attachments: list[Attachment] = field(default_factory=list)
     counts: Counts = NO_COUNTS
     providers_in_use: frozenset[str] = frozenset()
+    attachments_status: str | None = None  # while there are attachments: UPDATE_*
     order: int = 0  # when the name was first created: where ListClusters lists it
 
     def settings(self) -> list[Json]:
@@ -154,7 +142,7 @@ class Cluster:
             if self.attachments or not whole:
                 body["attachments"] = [attachment.to_api() for attachment in self.attachments]
             if self.attachments:
-                body["attachmentsStatus"] = "UPDATE_COMPLETE"
+                body["attachmentsStatus"] = self.attachments_status or "UPDATE_COMPLETE"
         if self.namespace_arn is not None:
             body["serviceConnectDefaults"] = {"namespace": self.namespace_arn}
         return body

@@ -1,0 +1,56 @@
+"""Time and ids, each from one place, so a test can move the one and seed the other.
+
+The clock is virtual: the real time plus however far the test moved it, so a test that moves
+`time.time()` (time-machine, freezegun) moves it too. Ids come from one source, random, or
+seeded so that a run gives the same ARNs every time.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import random
+import time
+import uuid
+
+_ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self._ahead = 0.0  # seconds the test moved the clock past the real time
+
+    def now(self) -> float:
+        """Seconds since the epoch, as ECS's timestamps are."""
+        return time.time() + self._ahead
+
+    def shift(self, seconds: float) -> None:
+        if seconds < 0:
+            raise ValueError("the clock moves forward only: shift by a positive amount")
+        self._ahead += seconds
+
+    def move_to(self, moment: float) -> None:
+        """Move to `moment` (seconds since the epoch), which must not be in the past."""
+        self.shift(moment - self.now())
+
+
+class Ids:
+    def __init__(self, seed: int | None = None) -> None:
+        self._random = None if seed is None else random.Random(seed)
+
+    def bytes(self, count: int) -> bytes:
+        return os.urandom(count) if self._random is None else self._random.randbytes(count)
+
+    def uuid(self) -> str:
+        return str(uuid.UUID(bytes=self.bytes(16), version=4))
+
+    def hex(self, length: int) -> str:
+        return self.bytes((length + 1) // 2).hex()[:length]
+
+    def alphanumeric(self, length: int) -> str:
+        """Lowercase letters and digits, as Cloud Map's namespace ids have."""
+        return "".join(_ALPHANUMERIC[byte % len(_ALPHANUMERIC)] for byte in self.bytes(length))
+
+
+def to_datetime(moment: float) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(moment, datetime.UTC)

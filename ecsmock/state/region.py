@@ -1,0 +1,152 @@
+"""Everything ECS keeps for one account in one Region: its stores, and the lookups, ARNs and ids
+every operation needs."""
+
+from __future__ import annotations
+
+from ecsmock import arns
+from ecsmock.clock import Ids
+from ecsmock.errors import AwsError
+from ecsmock.lifecycle import Scheduler, Timings
+from ecsmock.messages.clusters import ClusterErrors
+from ecsmock.models import ACTIVE, INACTIVE, Json
+from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
+from ecsmock.state.account import SETTING_DEFAULTS, Account, AccountSettings, Quotas
+from ecsmock.state.clusters import Namespaces, cluster_table, provider_table
+
+
+class RegionState:
+    def __init__(
+        self,
+        account: Account,
+        region: str,
+        *,
+        quotas: Quotas,
+        timings: Timings,
+        scheduler: Scheduler,
+        ids: Ids,
+    ) -> None:
+        self.account = account
+        self.region = region
+        self.partition = arns.partition_of(region)
+        self.quotas = quotas
+        self.timings = timings
+        self.scheduler = scheduler
+        self.ids = ids
+        self.token_key = ids.bytes(16)  # signs this Region's pagination tokens
+        self.fargate = {
+            name: CapacityProvider(name, self.provider_arn(name), type=name)
+            for name in FARGATE_PROVIDERS
+        }
+        self.clusters = cluster_table()  # INACTIVE ones too: AWS still describes them
+        self.capacity_providers = provider_table(list(self.fargate.values()))  # FARGATE* apart
+        self.account_settings = AccountSettings()
+        self.namespaces = Namespaces()
+        # Every store, once: the snapshot, emptiness and the audit go through this tuple.
+        self.stores = (
+            self.clusters,
+            self.capacity_providers,
+            self.account_settings,
+            self.namespaces,
+        )
+
+    @property
+    def account_id(self) -> str:
+        return self.account.account_id
+
+    # ARNs and identity
+
+    def arn(self, service: str, resource: str, region: str | None = None) -> str:
+        region = self.region if region is None else region
+        return arns.build(self.partition, service, region, self.account_id, resource)
+
+    @property
+    def root_arn(self) -> str:
+        return self.arn("iam", "root", region="")
+
+    @property
+    def caller_arn(self) -> str:
+        return self.account.principal_arn or self.root_arn
+
+    def cluster_arn(self, name: str) -> str:
+        return self.arn("ecs", f"cluster/{name}")
+
+    def provider_arn(self, name: str) -> str:
+        return self.arn("ecs", f"capacity-provider/{name}")
+
+    def owns(self, arn: arns.Arn, service: str, regional: bool = True) -> bool:
+        """Whether `arn` is of `service` in this partition and account (and Region, if the
+        service is regional)."""
+        region = self.region if regional else ""
+        return (arn.partition, arn.service, arn.region, arn.account_id) == (
+            self.partition,
+            service,
+            region,
+            self.account_id,
+        )
+
+    def _own_resource(self, identifier: str, resource_type: str) -> str | None:
+        """The name in an identifier that is a name, or an ARN of this account and Region."""
+        if not identifier.startswith("arn:"):
+            return identifier
+        arn = arns.parse(identifier)
+        if arn is None or not self.owns(arn, "ecs") or arn.resource_type != resource_type:
+            return None
+        return arn.resource_id
+
+    def effective_setting(self, name: str, principal: str) -> tuple[str, str]:
+        """(value, principal it comes from): the principal's own, else the root user's (which is
+        the account default), else AWS's default."""
+        for source in (principal, self.root_arn):
+            value = self.account_settings.get((source, name))
+            if value is not None:
+                return value, source
+        return SETTING_DEFAULTS.get(name, "disabled"), self.root_arn
+
+    # Clusters
+
+    def find_cluster(self, identifier: str) -> Cluster | None:
+        name = self._own_resource(identifier, "cluster")
+        return None if name is None else self.clusters.get(name)
+
+    def active_cluster(self, identifier: str) -> Cluster:
+        cluster = self.find_cluster(identifier)
+        if cluster is None or cluster.status == INACTIVE:
+            raise AwsError.of(ClusterErrors.CLUSTER_NOT_FOUND)
+        return cluster
+
+    # Capacity providers
+
+    def find_provider(self, identifier: str) -> CapacityProvider | None:
+        """A provider by name or ARN, FARGATE and FARGATE_SPOT included, INACTIVE ones too."""
+        name = self._own_resource(identifier, "capacity-provider")
+        if name is None:
+            return None
+        return self.fargate.get(name) or self.capacity_providers.get(name)
+
+    def active_provider(self, name: str) -> CapacityProvider | None:
+        provider = self.find_provider(name)
+        return provider if provider is not None and provider.status == ACTIVE else None
+
+    # Service Connect namespaces
+
+    def namespace_arn(self, name: str) -> str:
+        """The ARN of the HTTP namespace of this name, created the first time it is asked for,
+        as ECS creates it in Cloud Map."""
+        if name not in self.namespaces:
+            namespace = f"namespace/ns-{self.ids.alphanumeric(16)}"
+            self.namespaces[name] = self.arn("servicediscovery", namespace)
+        return self.namespaces[name]
+
+    # The whole
+
+    @property
+    def is_empty(self) -> bool:
+        return all(store.is_empty for store in self.stores)
+
+    def snapshot(self) -> Json:
+        """Everything this state holds, as plain data that compares equal when nothing changed."""
+        return {store.name: store.snapshot() for store in self.stores}
+
+    def audit(self) -> list[str]:
+        """Where an index or a count disagrees with what the stores hold (none, always)."""
+        return [problem for store in self.stores for problem in store.audit()]
