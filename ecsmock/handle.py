@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from ecsmock import faults, service_model
 from ecsmock.environment import DEFAULT_REGION
-from ecsmock.lifecycle import Timings
 from ecsmock.models import INACTIVE, Json
 from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, Cluster, Counts
 from ecsmock.operations import OPERATIONS
+from ecsmock.scheduler import Timings
 from ecsmock.state import Backend, Quotas, RegionState
 
 if TYPE_CHECKING:

@@ -1,12 +1,15 @@
 """Where ecsmock meets botocore: it answers ECS requests at `before-send` and guards the network.
 
-While a mock is active, two patches are in place (the first activation installs them, the last
+While a mock is active, three patches are in place (the first activation installs them, the last
 removes them):
 
 - `BaseClient._make_api_call` notes who answers the call (in a context variable, so the call is
   answered by the mock of its own thread or asyncio task) and hooks the client's own event
   emitter the first time, so every client is served, whenever it was created;
-- `Endpoint._send`, botocore's one way to the network, refuses whatever no mock answered.
+- `Endpoint._send`, botocore's one way to the network, refuses whatever no mock answered;
+- `Waiter.wait` notes that a served ECS waiter is waiting, and `botocore.waiter`'s `time` then
+  spends its sleeps on the mock's virtual clock: botocore's own waiter logic runs, in
+  milliseconds of wall time.
 
 The handlers then run inside botocore's normal request path: its serializer, parser, error
 mapping, paginators and retries all do exactly what they do against AWS. ECS requests are left
@@ -28,10 +31,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import botocore
+import botocore.waiter
 import wrapt
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse, HTTPHeaders
 from botocore.client import BaseClient
 from botocore.endpoint import Endpoint
+from botocore.waiter import Waiter
 
 from ecsmock import wire
 from ecsmock.errors import NetworkBlockedError
@@ -65,10 +70,14 @@ _entered: contextvars.ContextVar[tuple[Server, ...]] = contextvars.ContextVar(
     "ecsmock_entered", default=()
 )
 _call: contextvars.ContextVar[_Call | None] = contextvars.ContextVar("ecsmock_call", default=None)
+_waiting: contextvars.ContextVar[Server | None] = contextvars.ContextVar(
+    "ecsmock_waiting", default=None
+)
 _hooked: weakref.WeakSet[object] = weakref.WeakSet()
 _ORIGINALS = {
     (BaseClient, "_make_api_call"): BaseClient.__dict__["_make_api_call"],
     (Endpoint, "_send"): Endpoint.__dict__["_send"],
+    (Waiter, "wait"): Waiter.__dict__["wait"],
 }
 
 
@@ -79,6 +88,8 @@ def push(server: Server) -> None:
             if not _active:
                 _patch(BaseClient, "_make_api_call", _make_api_call)
                 _patch(Endpoint, "_send", _send)
+                _patch(Waiter, "wait", _wait)
+                vars(botocore.waiter)["time"] = _WAITER_TIME
             _active.append(server)
             server.active = True
     _entered.set((*_entered.get(), server))
@@ -102,6 +113,9 @@ def pop(server: Server) -> None:
         if not _active:
             _unpatch(BaseClient, "_make_api_call")
             _unpatch(Endpoint, "_send")
+            _unpatch(Waiter, "wait")
+            if vars(botocore.waiter)["time"] is _WAITER_TIME:
+                vars(botocore.waiter)["time"] = time
 
 
 def innermost() -> Server | None:
@@ -213,3 +227,43 @@ def _send(wrapped: Any, _endpoint: Any, args: tuple[Any, ...], kwargs: dict[str,
         "active nothing may reach the network. Mock this service too (for example with moto's "
         "mock_aws), or let this endpoint through with mock_ecs(passthrough=[...])."
     )
+
+
+def _wait(wrapped: Any, waiter: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    """A waiter of a served ECS client waits on the mock's clock."""
+    method = getattr(waiter._operation_method, "_client_method", None)
+    client = getattr(method, "__self__", None)
+    server = serving()
+    if (
+        server is None
+        or client is None
+        or client.meta.service_model.service_name != "ecs"
+        or any(s.lets_through(client.meta.endpoint_url) for s in list(_active))
+    ):
+        return wrapped(*args, **kwargs)
+    token = _waiting.set(server)
+    try:
+        return wrapped(*args, **kwargs)
+    finally:
+        _waiting.reset(token)
+
+
+class _WaiterTime:
+    """`botocore.waiter`'s `time` while a mock is active: a served waiter's sleep moves the
+    mock's clock (and runs what falls due); any other sleep is a real one."""
+
+    def sleep(self, seconds: float) -> None:
+        server = _waiting.get()
+        if server is None:
+            time.sleep(seconds)
+            return
+        backend = server.backend
+        with backend.lock:
+            backend.clock.shift(seconds)
+            backend.scheduler.run_due()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(time, name)
+
+
+_WAITER_TIME = _WaiterTime()

@@ -129,8 +129,10 @@ def cluster_names(client: Any = None) -> list[str]:
 
 @pytest.fixture
 def mock() -> Iterator[EcsMock]:
+    """An active mock whose indexes and counts are audited against its stores at the end."""
     with mock_ecs() as active:
         yield active
+        assert active._audit() == []
 
 
 @pytest.fixture

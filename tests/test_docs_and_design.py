@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import re
 import subprocess
 import sys
@@ -47,47 +46,6 @@ def test_every_aws_text_names_where_it_was_seen():
         spec = entry.message
         if spec.provenance.value == "AWS":
             assert re.search(r"github\.com/|PR \d+|issue \d+", spec.source), entry
-
-
-PURE = (
-    "operations",
-    "registry",
-    "models",
-    "validation",
-    "errors",
-    "messages",
-    "params",
-    "pages",
-    "faults",
-    "wire",
-)
-
-
-def imports_of(path: Path) -> set[str]:
-    names: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
-    return names
-
-
-def test_the_model_imports_no_botocore_boto3_or_pytest():
-    for path in PACKAGE.rglob("*.py"):
-        module = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
-        if module in PURE:
-            assert not imports_of(path) & {"botocore", "boto3", "pytest", "wrapt"}, path
-
-
-def users_of(package: str) -> set[str]:
-    return {p.name for p in PACKAGE.rglob("*.py") if package in imports_of(p)}
-
-
-def test_only_the_hook_patches_botocore_and_only_the_plugin_imports_pytest():
-    assert users_of("botocore") == {"hook.py", "arns.py", "service_model.py"}  # two read data
-    assert users_of("boto3") == {"handle.py"}  # the handle's client()
-    assert users_of("pytest") == {"plugin.py"}
 
 
 def test_modules_stay_small():

@@ -7,7 +7,7 @@ import threading
 
 from ecsmock.clock import Clock, Ids
 from ecsmock.faults import Faults
-from ecsmock.lifecycle import Scheduler, Timings
+from ecsmock.scheduler import Scheduler, Timings
 from ecsmock.state.account import Account, Quotas
 from ecsmock.state.region import RegionState
 

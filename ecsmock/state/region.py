@@ -6,10 +6,10 @@ from __future__ import annotations
 from ecsmock import arns
 from ecsmock.clock import Ids
 from ecsmock.errors import AwsError
-from ecsmock.lifecycle import Scheduler, Timings
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
+from ecsmock.scheduler import Scheduler, Timings
 from ecsmock.state.account import SETTING_DEFAULTS, Account, AccountSettings, Quotas
 from ecsmock.state.clusters import Namespaces, cluster_table, provider_table
 
