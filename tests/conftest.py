@@ -1,53 +1,17 @@
-"""Shared test tools: a socket guard for the whole run, ECS clients whose every response is checked
-against botocore's model, and assertions for AWS errors that leave state unchanged."""
+"""The suite's fixtures, and a guard for the whole run: nothing may reach the network. What the
+tests share besides fixtures is in support.py."""
 
 from __future__ import annotations
 
-import json
-import socket
 from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
-import boto3
 import pytest
-from botocore.config import Config
-from botocore.exceptions import ClientError
-from botocore.model import Shape
+from support import NETWORK_ATTEMPTS, ecs, guard_network
 
 from ecsmock import EcsMock, mock_ecs
 
-NETWORK_ATTEMPTS: list[object] = []
-# Codes of the awsJson protocol itself, which no operation's model lists.
-PROTOCOL_CODES = {
-    "SerializationException",
-    "UnknownOperationException",
-    "ThrottlingException",
-    "ServiceUnavailableException",
-}
-
-
-def _refuse(address: object) -> None:
-    NETWORK_ATTEMPTS.append(address)
-    raise OSError(f"the test suite opened a network connection to {address!r}")
-
-
-def _guarded_connect(self: socket.socket, address: Any) -> None:
-    if self.family in (socket.AF_INET, socket.AF_INET6):
-        _refuse(address)
-    _original_connect(self, address)
-
-
-def _guarded_connect_ex(self: socket.socket, address: Any) -> int:
-    if self.family in (socket.AF_INET, socket.AF_INET6):
-        _refuse(address)
-    return _original_connect_ex(self, address)
-
-
-_original_connect = socket.socket.connect
-_original_connect_ex = socket.socket.connect_ex
-socket.socket.connect = _guarded_connect  # type: ignore[method-assign]
-socket.socket.connect_ex = _guarded_connect_ex  # type: ignore[method-assign]
+guard_network()
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -61,70 +25,6 @@ def _no_network() -> Iterator[None]:
     before = len(NETWORK_ATTEMPTS)
     yield
     assert NETWORK_ATTEMPTS[before:] == [], "a test tried to reach the network"
-
-
-def check_shape(value: Any, shape: Shape, path: str = "") -> None:
-    """Fail unless `value` is exactly what botocore's model allows for `shape`."""
-    kind = shape.type_name
-    if kind == "structure":
-        assert isinstance(value, dict), path
-        members = shape.members  # type: ignore[attr-defined]
-        assert set(value) <= set(members), f"{path}: unknown {set(value) - set(members)}"
-        for name in shape.required_members:  # type: ignore[attr-defined]
-            assert name in value, f"{path}.{name} is required"
-        for name, member in value.items():
-            assert member is not None, f"{path}.{name} is null"
-            check_shape(member, members[name], f"{path}.{name}")
-    elif kind == "list":
-        assert isinstance(value, list), path
-        for i, item in enumerate(value):
-            check_shape(item, shape.member, f"{path}[{i}]")  # type: ignore[attr-defined]
-    elif kind == "string":
-        assert isinstance(value, str), path
-        if shape.enum:  # type: ignore[attr-defined]
-            assert value in shape.enum, f"{path}: {value!r} not in enum"  # type: ignore[attr-defined]
-    elif kind in ("integer", "long"):
-        assert isinstance(value, int), path
-        assert not isinstance(value, bool), path
-    elif kind == "boolean":
-        assert isinstance(value, bool), path
-    else:  # pragma: no cover - ECS cluster responses use no other kinds
-        raise AssertionError(f"{path}: unexpected shape kind {kind}")
-
-
-def check_response(operation_model: Any, response_dict: dict[str, Any], **_: Any) -> None:
-    """A before-parse handler: every body ecsmock sends must be what AWS could send."""
-    body = json.loads(response_dict["body"])
-    status = response_dict["status_code"]
-    headers = response_dict["headers"]
-    assert headers["x-amzn-RequestId"]
-    if status == 200:
-        check_shape(body, operation_model.output_shape)
-        return
-    assert set(body) == {"__type", "message"}, body
-    assert status in (400, 500, 503), status
-    modeled = {shape.name for shape in operation_model.error_shapes}  # this operation's own
-    assert body["__type"] in modeled | PROTOCOL_CODES, body
-
-
-def checked(client: Any) -> Any:
-    client.meta.events.register("before-parse.ecs", check_response)
-    return client
-
-
-def ecs(region: str = "us-east-1", validate: bool = True, **kwargs: Any) -> Any:
-    """An ECS client whose responses are all checked against botocore's model."""
-    if not validate:
-        kwargs["config"] = Config(parameter_validation=False).merge(
-            kwargs.get("config") or Config()
-        )
-    return checked(boto3.client("ecs", region_name=region, **kwargs))
-
-
-def cluster_names(client: Any = None) -> list[str]:
-    """The names ListClusters shows, in its order."""
-    client = client or ecs()
-    return [arn.rpartition("/")[2] for arn in client.list_clusters()["clusterArns"]]
 
 
 @pytest.fixture
@@ -144,56 +44,3 @@ def client(mock: EcsMock) -> Any:
 def raw(mock: EcsMock) -> Any:
     """A client that sends whatever it is given: botocore checks nothing."""
     return ecs(validate=False)
-
-
-@contextmanager
-def aws_error(code: str, message: str | None = None, status: int = 400) -> Iterator[Any]:
-    with pytest.raises(ClientError) as info:
-        yield info
-    error = info.value.response
-    assert error["Error"]["Code"] == code, error
-    if message is not None:
-        assert error["Error"]["Message"] == message, error
-    assert error["ResponseMetadata"]["HTTPStatusCode"] == status
-
-
-@contextmanager
-def rejected(mock: EcsMock, code: str, message: str | None = None) -> Iterator[Any]:
-    """The call inside fails with this AWS error and leaves every bit of state as it was."""
-    before = mock.snapshot()
-    with aws_error(code, message) as info:
-        yield info
-    assert mock.snapshot() == before
-
-
-def send(client: Any, operation: str, body: object, target: str | None = None) -> Any:
-    """Call `operation` with exactly this JSON body (bytes or str: as given), past botocore's
-    serializer, as a client of another SDK could send it."""
-    data = body if isinstance(body, bytes | str) else json.dumps(body).encode()
-
-    def replace(request: Any, **_: Any) -> None:
-        request.data = data
-        if target is not None:
-            request.headers["X-Amz-Target"] = target
-
-    event = f"request-created.ecs.{operation}"
-    client.meta.events.register_first(event, replace)
-    try:
-        return client._make_api_call(operation, {})
-    finally:
-        client.meta.events.unregister(event, replace)
-
-
-ASG = (
-    "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:"
-    "57ffcb94-11f0-4d6d-bf60-3bac5e:autoScalingGroupName/{}"
-)
-
-
-def create_provider(client: Any, name: str, group: str | None = None, **kwargs: Any) -> Any:
-    """Create an Auto Scaling group capacity provider (on its own group unless `group` says)."""
-    provider = {"autoScalingGroupArn": ASG.format(group or name), **kwargs.pop("asg", {})}
-    response = client.create_capacity_provider(
-        name=name, autoScalingGroupProvider=provider, **kwargs
-    )
-    return response["capacityProvider"]

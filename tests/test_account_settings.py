@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import rejected, send
+from support import rejected, send
 
 ROOT = "arn:aws:iam::123456789012:root"
 ALICE = "arn:aws:iam::123456789012:user/alice"

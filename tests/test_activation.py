@@ -14,7 +14,7 @@ from botocore.client import BaseClient
 from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
 from botocore.stub import Stubber
-from conftest import NETWORK_ATTEMPTS, cluster_names, create_provider, ecs
+from support import NETWORK_ATTEMPTS, cluster_names, create_provider, ecs
 
 from ecsmock import EcsMock, mock_ecs
 

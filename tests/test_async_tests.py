@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 import pytest_asyncio
-from conftest import cluster_names, ecs
+from support import cluster_names, ecs
 
 from ecsmock import mock_ecs
 

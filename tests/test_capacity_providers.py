@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ASG, rejected
-from conftest import create_provider as create
+from support import ASG, rejected
+from support import create_provider as create
 
 CP_ARN = "arn:aws:ecs:us-east-1:123456789012:capacity-provider/"
 NAME_INVALID = (

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import create_provider, ecs, rejected, send
+from support import create_provider, ecs, rejected, send
 
 ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/"
 FIELDS = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")

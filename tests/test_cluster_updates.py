@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import create_provider as create
-from conftest import rejected, send
+from support import create_provider as create
+from support import rejected, send
 
 NOT_FOUND = "Cluster not found."
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import ecs
+from support import ecs
 
 THREADS = 8
 PER_THREAD = 40

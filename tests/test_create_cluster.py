@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import aws_error, ecs, rejected, send
+from support import aws_error, ecs, rejected, send
 
 from ecsmock import mock_ecs
 

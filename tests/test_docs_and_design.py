@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import botocore.session
-from conftest import PROTOCOL_CODES
+import pytest
+from support import PROTOCOL_CODES
 
 from ecsmock import ledger
 from ecsmock.messages import TABLES
@@ -19,11 +20,20 @@ ROOT = Path(__file__).parent.parent
 PACKAGE = ROOT / "ecsmock"
 
 
-def test_generated_pages_are_current(tmp_path):
+def test_generated_docs_are_current(tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ledger.SUMMARIZED:
+        (tmp_path / name).write_text((ROOT / name).read_text())
     subprocess.run([sys.executable, "-m", "ecsmock.ledger", tmp_path], check=True)
-    for page in ledger.PAGES:
-        expected = (tmp_path / page).read_text()
-        assert (ROOT / "docs" / page).read_text() == expected, "run: python -m ecsmock.ledger docs"
+    for name in [*(f"docs/{page}" for page in ledger.PAGES), *ledger.SUMMARIZED]:
+        assert (ROOT / name).read_text() == (tmp_path / name).read_text(), (
+            "run: python -m ecsmock.ledger"
+        )
+
+
+def test_a_page_without_the_served_block_is_refused():
+    with pytest.raises(ValueError, match="no block"):
+        ledger.with_summary("# A page\n")
 
 
 def test_every_error_code_is_one_botocore_maps():

@@ -2,7 +2,7 @@
 
 The static proof that ecsmock answers only modeled codes, even ones no test triggers: it builds
 a conservative call graph of ecsmock with `ast` and checks every error table entry an operation
-can reach. The dynamic check, of each response the tests receive, is in conftest.py. Beyond the
+can reach. The dynamic check, of each response the tests receive, is in support.py. Beyond the
 model only the awsJson protocol's own codes are allowed; ThrottlingException and ServerException
 come from fault injection, never from code.
 

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 import botocore.endpoint
 import pytest
 from botocore.config import Config
-from conftest import aws_error, ecs
+from support import aws_error, ecs
 
 
 @pytest.fixture

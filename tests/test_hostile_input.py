@@ -6,9 +6,9 @@ from __future__ import annotations
 import botocore.session
 import pytest
 from botocore.exceptions import ClientError
-from conftest import create_provider, ecs, send
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import create_provider, ecs, send
 
 from ecsmock import mock_ecs
 from ecsmock.operations import OPERATIONS

@@ -12,7 +12,7 @@ import unittest
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import cluster_names, ecs
+from support import cluster_names, ecs
 
 from ecsmock import MockLeftRunningWarning, mock_ecs
 

@@ -9,7 +9,7 @@ import email.utils
 import boto3
 import pytest
 from botocore.exceptions import EndpointConnectionError
-from conftest import ecs, rejected, send
+from support import ecs, rejected, send
 
 from ecsmock import NetworkBlockedError, UnservedOperationError, mock_ecs
 
@@ -33,7 +33,7 @@ def test_custom_endpoint_is_served_unless_let_through():
         local = ecs(endpoint_url="http://localhost:4566")
         with pytest.raises(EndpointConnectionError):
             local.list_clusters()
-    from conftest import NETWORK_ATTEMPTS
+    from support import NETWORK_ATTEMPTS
 
     assert NETWORK_ATTEMPTS[-1][1] == 4566  # let through: it reached the socket guard
     NETWORK_ATTEMPTS[:] = [a for a in NETWORK_ATTEMPTS if a[1] != 4566]

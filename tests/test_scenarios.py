@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import create_provider
+from support import create_provider
 
 
 def test_capacity_provider_lifecycle(mock, client):

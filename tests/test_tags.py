@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import create_provider, rejected, send
+from support import create_provider, rejected, send
 
 CLUSTER = "arn:aws:ecs:us-east-1:123456789012:cluster/c"
 PROVIDER = "arn:aws:ecs:us-east-1:123456789012:capacity-provider/cp"

@@ -10,7 +10,7 @@ import email.utils
 import pytest
 from botocore.exceptions import EndpointConnectionError, WaiterError
 from botocore.waiter import Waiter, WaiterModel, create_waiter_with_client
-from conftest import NETWORK_ATTEMPTS, create_provider, ecs
+from support import NETWORK_ATTEMPTS, create_provider, ecs
 
 from ecsmock import mock_ecs
 from ecsmock.scheduler import Timings
