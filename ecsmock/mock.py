@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import contextvars
 import inspect
-import itertools
 import os
 import re
 import sys
 import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
 import wrapt
@@ -39,8 +38,9 @@ _HERE = os.path.dirname(__file__)
 
 _running: list[EcsMock] = []  # started and not yet stopped, in the whole process
 _lock = threading.RLock()
-_starts = itertools.count(1)
-_spanning = contextvars.ContextVar("ecsmock_spanning", default=False)
+_boundary: contextvars.ContextVar[Boundary | None] = contextvars.ContextVar(
+    "ecsmock_boundary", default=None
+)
 
 
 class EcsMock(Handle):
@@ -66,10 +66,8 @@ class EcsMock(Handle):
         self.seed = seed
         self._depth = 0
         self._server: hook.Server | None = None
-        self._start = 0  # which start in the process this activation was
-        self._thread = 0
+        self._owner: Boundary | None = None  # the test it was started in, if any
         self._origin = ""
-        self._spans_tests = False
 
     # Activation
 
@@ -83,10 +81,8 @@ class EcsMock(Handle):
                 if not _running:
                     environment.fake()
                 _running.append(self)
-                self._start = next(_starts)
-                self._thread = threading.get_ident()
+                self._owner = _boundary.get()
                 self._origin = _caller()
-                self._spans_tests = _spanning.get()
             assert self._server is not None
             hook.push(self._server)  # entering again: active in this context too
         return self
@@ -126,6 +122,11 @@ class EcsMock(Handle):
     async def __aexit__(self, *exc_info: object) -> None:
         self.stop()
 
+    def _activation(self) -> EcsMock:
+        """A mock configured as this one, for one call of what it decorates: calls that run at
+        once (threads, tasks) each have their own, and a nested one shares the world around it."""
+        return EcsMock(self.account_id, passthrough=self.passthrough, seed=self.seed)
+
     # Decorating
 
     @overload
@@ -153,7 +154,7 @@ class EcsMock(Handle):
         """Active around a test's body, which may leave no other mock running."""
         boundary = Boundary(func.__qualname__)
         try:
-            with self:
+            with self._activation():
                 yield
         except BaseException:
             boundary.close(quietly=True)  # the test's own error says more
@@ -179,7 +180,7 @@ class EcsMock(Handle):
     def _decorate_generator(self, func: Callable[..., Any]) -> Any:
         @wrapt.decorator
         def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
-            with self:  # from the first step to the last: a yield fixture's span
+            with self._activation():  # from the first step to the last: a yield fixture's span
                 return (yield from wrapped(*args, **kwargs))
 
         return active(func)
@@ -187,7 +188,7 @@ class EcsMock(Handle):
     def _decorate_async_generator(self, func: Callable[..., Any]) -> Any:
         @wrapt.decorator
         async def active(wrapped: Any, _instance: Any, args: Any, kwargs: Any) -> Any:
-            with self:
+            with self._activation():
                 inner = wrapped(*args, **kwargs)
                 try:  # every item, with what is sent or thrown in passed on
                     item = await inner.__anext__()
@@ -208,7 +209,8 @@ class EcsMock(Handle):
         return active(func)
 
     def _decorate_class(self, cls: type[T]) -> type[T]:
-        for name, value in list(vars(cls).items()):
+        for name in dir(cls):  # inherited tests too
+            value = inspect.getattr_static(cls, name)
             kind = type(value) if isinstance(value, staticmethod | classmethod) else None
             func = value.__func__ if kind is not None else value
             if name.startswith(_TEST_PREFIX) and inspect.isfunction(func):
@@ -219,26 +221,31 @@ class EcsMock(Handle):
         return cls
 
     def _span(self, cls: type, setup_name: str, teardown_name: str, per_class: bool) -> None:
-        """Keep the mock active from pytest's `setup_*` to its `teardown_*`, so that what the
-        setup makes is there in the tests, when the class has either."""
+        """Keep a mock active from pytest's `setup_*` to its `teardown_*`, so that what the
+        setup makes is there in the tests, when the class has either: one activation per test
+        (or per class), kept by what it was set up for."""
         setup = inspect.getattr_static(cls, setup_name, None)
         teardown = inspect.getattr_static(cls, teardown_name, None)
         if setup is None and teardown is None:
             return
+        activations: dict[int, EcsMock] = {}
 
         def set_up(owner: Any, argument: Any = None) -> None:
-            self.start()
+            activation = activations[id(owner)] = self._activation().start()
             try:
                 _call_as_pytest_does(setup, owner, argument, per_class)
             except BaseException:
-                self.stop()
+                activations.pop(id(owner))
+                activation.stop()
                 raise
 
         def tear_down(owner: Any, argument: Any = None) -> None:
             try:
                 _call_as_pytest_does(teardown, owner, argument, per_class)
             finally:
-                self.stop()
+                activation = activations.pop(id(owner), None)
+                if activation is not None:
+                    activation.stop()
 
         wrap = classmethod if per_class else _same
         setattr(cls, setup_name, wrap(set_up))
@@ -246,46 +253,43 @@ class EcsMock(Handle):
 
     def _decorate_test_case(self, cls: type[T]) -> type[T]:
         set_up = cls.setUp  # type: ignore[attr-defined]
-        set_up_class = vars(cls).get("setUpClass")
+        set_up_class = inspect.getattr_static(cls, "setUpClass")
+        case = sys.modules["unittest"].TestCase
 
         def setUp(test: unittest.TestCase) -> None:
             boundary = Boundary(test.id())
-            self.start()
+            activation = self._activation().start()
             test.addCleanup(boundary.close)  # cleanups run last first, after tearDown, even
-            test.addCleanup(self.stop)  # when setUp fails
+            test.addCleanup(activation.stop)  # when setUp fails
             set_up(test)
 
         cls.setUp = setUp  # type: ignore[attr-defined]
-        if set_up_class is not None:  # the world spans the class, from setUpClass on
+        if set_up_class.__func__ is not case.setUpClass.__func__:  # the world spans the class
 
-            def setUpClass(case: type[unittest.TestCase]) -> None:
-                self.start()
-                case.addClassCleanup(self.stop)
-                set_up_class.__func__(case)
+            def setUpClass(owner: type[unittest.TestCase]) -> None:
+                activation = self._activation().start()
+                owner.addClassCleanup(activation.stop)
+                set_up_class.__func__(owner)
 
             cls.setUpClass = classmethod(setUpClass)  # type: ignore[attr-defined]
         return cls
 
 
 class Boundary:
-    """A test's span: any mock started inside it, in its thread, and still running at its end
-    was left running. It is reported (`MockLeftRunningWarning`, naming where it started) and
-    stopped, so the next test starts from an empty world."""
+    """A test's span. A mock started inside it (in its context: its thread or task, and the
+    tasks they create) and still running at its end was left running: it is reported
+    (`MockLeftRunningWarning`, naming where it started) and stopped, so that the next test
+    starts from an empty world. Boundaries nest: a mock belongs to the innermost."""
 
     def __init__(self, test: str) -> None:
         self.test = test
-        self.after = next(_starts)
-        self.thread = threading.get_ident()
+        self._token = _boundary.set(self)
 
     def close(self, quietly: bool = False) -> None:
+        with suppress(ValueError):  # closed from another context, which never saw it open
+            _boundary.reset(self._token)
         with _lock:
-            left = [
-                mock
-                for mock in _running
-                if mock._start > self.after
-                and mock._thread == self.thread
-                and not mock._spans_tests
-            ]
+            left = [mock for mock in _running if mock._owner is self]
         for mock in left:
             mock._stop_fully()
         if not quietly:
@@ -303,12 +307,12 @@ class Boundary:
 @contextmanager
 def spanning_tests() -> Iterator[None]:
     """Mocks started inside (a fixture of class, module or session scope) outlive a test on
-    purpose: no `Boundary` reports them."""
-    token = _spanning.set(True)
+    purpose: they belong to no `Boundary`."""
+    token = _boundary.set(None)
     try:
         yield
     finally:
-        _spanning.reset(token)
+        _boundary.reset(token)
 
 
 def _same(func: Any) -> Any:

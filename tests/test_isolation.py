@@ -9,6 +9,7 @@ import contextvars
 import os
 import threading
 import unittest
+import warnings
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -292,3 +293,94 @@ def test_a_failing_setup_method_leaves_no_mock_running():
     with pytest.raises(RuntimeError, match="setup failed"):
         FailingSetupMethod().setup_method()
     assert os.environ.get("AWS_ACCESS_KEY_ID") != "testing"
+
+
+# One activation per call of what is decorated
+
+
+@mock_ecs
+async def overlapping(account: str, pause: float) -> list[str]:
+    client = ecs()
+    client.create_cluster(clusterName=f"c{account[0]}")
+    await asyncio.sleep(pause)
+    return client.list_clusters()["clusterArns"]
+
+
+def test_overlapping_calls_of_decorated_coroutines_each_have_their_own_world():
+    async def both():
+        return await asyncio.gather(
+            overlapping("111111111111", 0), overlapping("222222222222", 0.01)
+        )
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # neither may report the other's mock as left running
+        first, second = asyncio.run(both())
+    assert (first, second) == (
+        ["arn:aws:ecs:us-east-1:123456789012:cluster/c1"],
+        ["arn:aws:ecs:us-east-1:123456789012:cluster/c2"],
+    )
+
+
+@mock_ecs
+def decorated_body(number: int, barrier: threading.Barrier) -> list[str]:
+    client = ecs()
+    client.create_cluster(clusterName=f"c{number}")
+    barrier.wait()
+    names = cluster_names(client)
+    barrier.wait()  # the other thread's mock is still running: neither stops it
+    return names + cluster_names(client)
+
+
+def test_threads_running_one_decorated_function_each_have_their_own_world():
+    barrier = threading.Barrier(2)
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(decorated_body, [0, 1], [barrier, barrier]))
+    assert results == [["c0", "c0"], ["c1", "c1"]]
+
+
+class InheritedTests:
+    def test_inherited(self):
+        assert cluster_names() == ["inherited"]
+
+    @classmethod
+    def setup_class(cls):
+        cls.made = ecs().create_cluster(clusterName="inherited")["cluster"]["clusterName"]
+
+
+@mock_ecs
+class TestInheritingClass(InheritedTests):
+    def test_own(self):
+        assert self.made in cluster_names()
+
+
+class InheritedSetUpClass(unittest.TestCase):
+    __test__ = False
+
+    @classmethod
+    def setUpClass(cls):
+        ecs().create_cluster(clusterName="from-the-base")
+
+
+@mock_ecs
+class InheritingCase(InheritedSetUpClass):
+    __test__ = False
+
+    def test_sees_the_base_setup(self):
+        assert cluster_names() == ["from-the-base"]
+
+
+def test_inherited_set_up_class_is_mocked():
+    result = unittest.TestResult()
+    unittest.defaultTestLoader.loadTestsFromTestCase(InheritingCase).run(result)
+    assert (result.testsRun, result.errors, result.failures) == (1, [], [])
+
+
+class InheritedPlainTests:
+    def test_inherited_without_setup(self):
+        ecs().create_cluster(clusterName="mine")
+        assert cluster_names() == ["mine"]
+
+
+@mock_ecs
+class TestInheritingPlainClass(InheritedPlainTests):
+    pass
