@@ -7,7 +7,7 @@ seeded so that a run gives the same ARNs every time.
 
 from __future__ import annotations
 
-import datetime
+import math
 import os
 import random
 import time
@@ -25,13 +25,19 @@ class Clock:
         return time.time() + self._ahead
 
     def shift(self, seconds: float) -> None:
-        if seconds < 0:
-            raise ValueError("the clock moves forward only: shift by a positive amount")
+        if not (math.isfinite(seconds) and seconds >= 0):
+            raise ValueError(
+                f"the clock moves forward only: shift by a finite, positive amount, not {seconds}"
+            )
         self._ahead += seconds
 
     def move_to(self, moment: float) -> None:
-        """Move to `moment` (seconds since the epoch), which must not be in the past."""
-        self.shift(moment - self.now())
+        """Move to `moment` (seconds since the epoch). A moment less than a second past is now
+        (real time passes while a test computes it); one further back is refused."""
+        ahead = moment - self.now()
+        if ahead < -1:
+            raise ValueError("the clock moves forward only: that moment is past")
+        self.shift(max(ahead, 0.0))
 
 
 class Ids:
@@ -44,13 +50,6 @@ class Ids:
     def uuid(self) -> str:
         return str(uuid.UUID(bytes=self.bytes(16), version=4))
 
-    def hex(self, length: int) -> str:
-        return self.bytes((length + 1) // 2).hex()[:length]
-
     def alphanumeric(self, length: int) -> str:
         """Lowercase letters and digits, as Cloud Map's namespace ids have."""
         return "".join(_ALPHANUMERIC[byte % len(_ALPHANUMERIC)] for byte in self.bytes(length))
-
-
-def to_datetime(moment: float) -> datetime.datetime:
-    return datetime.datetime.fromtimestamp(moment, datetime.UTC)

@@ -65,7 +65,11 @@ class Handle:
 
     def move_to(self, moment: datetime.datetime) -> None:
         """Move the clock forward to `moment` (timezone-aware), as `shift` does."""
-        self.shift(moment.timestamp() - self._world.clock.now())
+        if moment.tzinfo is None:
+            raise ValueError("move_to needs a timezone-aware datetime, such as one in UTC")
+        with self._world.lock:
+            self._world.clock.move_to(moment.timestamp())
+            self._world.scheduler.run_due()
 
     def run_until_idle(self) -> None:
         """Move the clock to each pending transition in turn, until the world is settled."""
@@ -223,6 +227,8 @@ class Handle:
         retried; ThrottlingException is retried too). The code is one botocore models for the
         operation, or ThrottlingException or ServiceUnavailableException, as AWS would answer."""
         self._served(operation)
+        if status is not None and not 400 <= status <= 599:
+            raise ValueError(f"an error's status is 400 to 599, not {status}")
         allowed = service_model.error_codes(operation) | faults.PROTOCOL_CODES
         if code not in allowed:
             raise ValueError(

@@ -53,7 +53,12 @@ class Server:
     active: bool = False
 
     def lets_through(self, url: str) -> bool:
-        return url.startswith(self.passthrough) if self.passthrough else False
+        """Whether `url` is under a passthrough prefix (`http://localhost:4566` lets
+        `http://localhost:4566/x` through, not `http://localhost:45660`)."""
+        return any(
+            url.startswith(prefix) and (prefix.endswith("/") or url[len(prefix) :][:1] in "/?#")
+            for prefix in self.passthrough
+        )
 
 
 @dataclass(frozen=True, slots=True)

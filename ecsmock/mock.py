@@ -243,9 +243,7 @@ class EcsMock(Handle):
             try:
                 _call_as_pytest_does(teardown, owner, argument, per_class)
             finally:
-                activation = activations.pop(id(owner), None)
-                if activation is not None:
-                    activation.stop()
+                activations.pop(id(owner)).stop()
 
         wrap = classmethod if per_class else _same
         setattr(cls, setup_name, wrap(set_up))

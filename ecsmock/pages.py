@@ -48,6 +48,13 @@ class Cursor:
     size: int
 
 
+def scope(operation: str, *filters: object) -> str:
+    """What a token is good for: an operation, with the filters of the walk it was issued in,
+    so that a token is never read against another walk's keys."""
+    digest = hashlib.sha256(json.dumps(filters, sort_keys=True).encode()).hexdigest()[:16]
+    return f"{operation}:{digest}"
+
+
 def cursor(request: Params, secret: bytes, scope: str, maximum: int) -> Cursor:
     """The cursor that `nextToken` and `maxResults` ask for, in an operation's `scope`."""
     size = request.integer("maxResults")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,18 +19,24 @@ from ecsmock.clock import Clock
 _MOST_IN_ONE_RUN = 100_000  # a transition that keeps scheduling itself is a bug, not a world
 
 
-@dataclass
+@dataclass(slots=True)
 class Timings:
-    """Seconds each transition takes; a test chooses them to test code that polls."""
+    """Seconds each transition takes; a test chooses them to test code that polls. A name that
+    is not a timing, or a value that is not a finite number of seconds, is refused."""
 
     cluster_capacity: float = 0.0  # Auto Scaling attachments PRECREATED/DELETING to settled
     capacity_provider_update: float = 0.0  # UPDATE_IN_PROGRESS to UPDATE_COMPLETE
     capacity_provider_deletion: float = 0.0  # DELETE_IN_PROGRESS to INACTIVE
 
-    def __post_init__(self) -> None:
-        for name, value in vars(self).items():
-            if value < 0:
-                raise ValueError(f"timings cannot be negative: {name}={value}")
+    def __setattr__(self, name: str, value: object) -> None:
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not math.isfinite(value)
+            or value < 0
+        ):
+            raise ValueError(f"timings are seconds, 0 or more: {name}={value!r}")
+        object.__setattr__(self, name, value)
 
 
 @dataclass(order=True)

@@ -394,3 +394,20 @@ def test_inactive_provider_cannot_be_associated(mock, client):
     client.delete_capacity_provider(capacityProvider="cp")
     with rejected(mock, "InvalidParameterException"):
         client.create_cluster(capacityProviders=["cp"])
+
+
+def test_a_token_of_one_walk_is_refused_by_another(mock, client):
+    for name in ("p0", "p1", "p2"):
+        create(client, name)
+    named = client.describe_capacity_providers(capacityProviders=["p0", "p1"], maxResults=1)
+    listed = client.describe_capacity_providers(maxResults=1)
+    with rejected(mock, "InvalidParameterException", f"Invalid token {named['nextToken']}"):
+        client.describe_capacity_providers(nextToken=named["nextToken"])
+    with rejected(mock, "InvalidParameterException", f"Invalid token {listed['nextToken']}"):
+        client.describe_capacity_providers(capacityProviders=["p0"], nextToken=listed["nextToken"])
+
+
+def test_a_provider_arn_of_elsewhere_is_missing(client):
+    elsewhere = "arn:aws:ecs:eu-west-1:123456789012:capacity-provider/FARGATE"
+    answer = client.describe_capacity_providers(capacityProviders=[elsewhere])
+    assert answer["failures"] == [{"arn": elsewhere, "reason": "MISSING"}]

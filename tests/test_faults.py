@@ -120,3 +120,9 @@ def test_threads_meet_exactly_the_planned_number_of_faults(mock):
 
     with ThreadPoolExecutor(8) as pool:
         assert sum(pool.map(lambda _: calls(), range(8))) == 50
+
+
+@pytest.mark.parametrize("status", [200, 99, 600])
+def test_a_fault_is_an_error_status(mock, status):
+    with pytest.raises(ValueError, match="400 to 599"):
+        mock.fail("ListClusters", "ClientException", status=status)

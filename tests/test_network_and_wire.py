@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import email.utils
+import os
 
 import boto3
 import pytest
@@ -98,3 +99,23 @@ def test_replies_carry_the_headers_ecs_sends(client):
     sent = email.utils.parsedate_to_datetime(headers["date"])
     assert sent.utcoffset() == datetime.timedelta(0)
     assert headers["date"].endswith(" GMT")
+
+
+def test_a_passthrough_prefix_ends_where_a_path_begins():
+    with mock_ecs(passthrough=["http://localhost:4566"]):
+        near = ecs(endpoint_url="http://localhost:45660")  # not under the prefix: served
+        assert near.list_clusters()["clusterArns"] == []
+
+
+def test_no_container_credential_fetch_while_mocked(monkeypatch, tmp_path):
+    """A client with a named profile skips the fake credentials and would ask the container
+    credential endpoint; while a mock is active there is none to ask."""
+    config = tmp_path / "config"
+    config.write_text("[profile dev]\nregion = us-east-1\n")
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(config))
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "none"))
+    monkeypatch.setenv("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9/creds")
+    with mock_ecs():
+        client = boto3.session.Session(profile_name="dev").client("ecs")
+        assert client.list_clusters()["clusterArns"] == []
+    assert os.environ["AWS_CONTAINER_CREDENTIALS_FULL_URI"] == "http://127.0.0.1:9/creds"

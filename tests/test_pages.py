@@ -60,3 +60,14 @@ def test_a_token_of_another_scope_is_refused():
     token = pages.token(SECRET, pages.Cursor("Other", None, 1), 1)
     with pytest.raises(AwsError, match="Invalid token"):
         pages.cursor(Params({"nextToken": token}), SECRET, "Scope", 10)
+
+
+def test_the_audit_sees_a_listing_that_lost_an_item():
+    from ecsmock.models.clusters import Cluster
+    from ecsmock.state.clusters import cluster_table
+
+    table = cluster_table()
+    table.add(Cluster("c", "arn", "disabled"))
+    assert table.audit() == []
+    table.listing.discard((0, 0))
+    assert table.audit() == ["clusters: the listing does not hold exactly the live items"]

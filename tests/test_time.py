@@ -10,7 +10,7 @@ import email.utils
 import pytest
 from botocore.exceptions import EndpointConnectionError, WaiterError
 from botocore.waiter import Waiter, WaiterModel, create_waiter_with_client
-from support import NETWORK_ATTEMPTS, create_provider, ecs
+from support import NETWORK_ATTEMPTS, create_provider, ecs, rejected
 
 from ecsmock import mock_ecs
 from ecsmock.scheduler import Timings
@@ -174,9 +174,15 @@ def test_the_clock_dates_replies_and_moves_forward_only(mock, client):
     assert mock.now() >= later
 
 
-def test_timings_cannot_be_negative():
-    with pytest.raises(ValueError, match="cannot be negative: cluster_capacity=-1"):
-        Timings(cluster_capacity=-1)
+@pytest.mark.parametrize("value", [-1, float("nan"), float("inf"), "30", True])
+def test_timings_are_seconds(mock, value):
+    with pytest.raises(ValueError, match="timings are seconds, 0 or more: cluster_capacity="):
+        Timings(cluster_capacity=value)
+    with pytest.raises(ValueError, match="timings are seconds"):
+        mock.timings.capacity_provider_update = value
+    with pytest.raises(AttributeError):
+        mock.timings.cluster_capacty = 5  # a misspelt timing is no timing
+    assert mock.timings == Timings()
 
 
 def made_up_ids(seed):
@@ -198,3 +204,86 @@ def test_a_seed_makes_every_made_up_id_the_same_on_every_run():
     assert made_up_ids(7) == made_up_ids(7)
     assert made_up_ids(7) != made_up_ids(8)
     assert made_up_ids(None) != made_up_ids(None)
+
+
+def test_a_later_change_supersedes_a_pending_transition(mock, client):
+    create_provider(client, "cp")
+    mock.timings.capacity_provider_update = 30
+    client.update_capacity_provider(
+        name="cp", autoScalingGroupProvider={"managedTerminationProtection": "DISABLED"}
+    )
+    client.create_cluster(clusterName="c", capacityProviders=["cp"])
+    client.delete_capacity_provider(capacityProvider="cp")  # associated: DELETE_FAILED
+    mock.shift(30)
+    assert provider_status(client) == ("ACTIVE", "DELETE_FAILED")
+
+
+def test_a_provider_being_deleted_cannot_be_updated(mock, client):
+    create_provider(client, "cp")
+    mock.timings.capacity_provider_deletion = 60
+    client.delete_capacity_provider(capacityProvider="cp")
+    being_deleted = "The specified capacity provider is being deleted and cannot be updated."
+    with rejected(mock, "ClientException", being_deleted):
+        client.update_capacity_provider(
+            name="cp", autoScalingGroupProvider={"managedTerminationProtection": "DISABLED"}
+        )
+    mock.run_until_idle()
+    assert provider_status(client) == ("INACTIVE", "DELETE_COMPLETE")
+
+
+def test_a_cluster_settles_when_its_last_change_does(mock, client):
+    create_provider(client, "a")
+    create_provider(client, "b")
+    mock.timings.cluster_capacity = 30
+    client.create_cluster(clusterName="c", capacityProviders=["a"])
+    mock.shift(20)
+    client.put_cluster_capacity_providers(
+        cluster="c", capacityProviders=["a", "b"], defaultCapacityProviderStrategy=[]
+    )
+    mock.shift(10)  # the first change's time: superseded
+    assert client.describe_clusters(clusters=["c"])["clusters"][0]["status"] == "PROVISIONING"
+    mock.shift(20)
+    assert client.describe_clusters(clusters=["c"])["clusters"][0]["status"] == "ACTIVE"
+
+
+def test_moving_to_now_is_allowed_and_odd_moments_are_refused(mock):
+    mock.move_to(mock.now())
+    mock.move_to(mock.now() - datetime.timedelta(milliseconds=500))  # real time went on
+    with pytest.raises(ValueError, match="timezone-aware"):
+        mock.move_to(datetime.datetime(2100, 1, 1))
+    for odd in (float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="finite, positive"):
+            mock.shift(odd)
+
+
+def test_reading_the_world_draws_no_id():
+    def ids(read: bool):
+        with mock_ecs(seed=3) as handle:
+            if read:
+                handle.clusters(region="eu-west-1")
+            return ecs().create_cluster(serviceConnectDefaults={"namespace": "n"})["cluster"]
+
+    assert ids(read=True) == ids(read=False)
+
+
+def test_a_transition_that_keeps_scheduling_itself_is_stopped():
+    from ecsmock.clock import Clock
+    from ecsmock.scheduler import Scheduler
+
+    scheduler = Scheduler(Clock())
+
+    def again() -> None:
+        scheduler.after(0, again)
+
+    scheduler.after(0, again)
+    with pytest.raises(RuntimeError, match="did not settle"):
+        scheduler.run_due()
+
+
+def test_a_time_module_laid_over_ecsmocks_outlives_it(monkeypatch):
+    import botocore.waiter
+
+    theirs = object()
+    with mock_ecs():
+        monkeypatch.setattr(botocore.waiter, "time", theirs)
+    assert botocore.waiter.time is theirs

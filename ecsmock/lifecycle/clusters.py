@@ -5,6 +5,7 @@ each change shows AWS's first state and schedules the settled one (`Timings`).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ecsmock import arns, validation
@@ -148,7 +149,22 @@ def associate(state: RegionState, cluster: Cluster, wanted: Association) -> None
     cluster.strategy = wanted.strategy
     if changed:
         cluster.attachments_status = "UPDATE_IN_PROGRESS"
-        state.scheduler.after(state.timings.cluster_capacity, lambda: _settle(cluster))
+        _then(state, state.timings.cluster_capacity, cluster, lambda: _settle(cluster))
+
+
+def _then(
+    state: RegionState, seconds: float, item: Cluster | CapacityProvider, action: Callable[[], None]
+) -> None:
+    """Run `action` on `item` in `seconds`, unless a later change of `item` comes first: the
+    later change's own transition then takes over."""
+    item.changes += 1
+    change = item.changes
+
+    def current() -> None:
+        if item.changes == change:
+            action()
+
+    state.scheduler.after(seconds, current)
 
 
 def _settle(cluster: Cluster) -> None:
@@ -196,7 +212,7 @@ def update_provider(state: RegionState, provider: CapacityProvider, settings: Js
     def done() -> None:
         provider.update_status = "UPDATE_COMPLETE"
 
-    state.scheduler.after(state.timings.capacity_provider_update, done)
+    _then(state, state.timings.capacity_provider_update, provider, done)
 
 
 def delete_provider(state: RegionState, provider: CapacityProvider) -> None:
@@ -207,6 +223,7 @@ def delete_provider(state: RegionState, provider: CapacityProvider) -> None:
     if provider.cluster is not None:
         provider.update_status = "DELETE_FAILED"
         provider.update_status_reason = STILL_ASSOCIATED.format(cluster=provider.cluster)
+        provider.changes += 1  # an update still in progress ends here
         return
     provider.update_status = "DELETE_IN_PROGRESS"
     provider.update_status_reason = None
@@ -217,4 +234,4 @@ def delete_provider(state: RegionState, provider: CapacityProvider) -> None:
         provider.tags = {}
         state.capacity_providers.unlist(provider)
 
-    state.scheduler.after(state.timings.capacity_provider_deletion, gone)
+    _then(state, state.timings.capacity_provider_deletion, provider, gone)

@@ -82,6 +82,12 @@ class CapacityProviderErrors(ErrorTable):
         _DECISION,
         "ecsmock's choice",
     )
+    PROVIDER_BEING_DELETED = Message(
+        "ClientException",
+        "The specified capacity provider is being deleted and cannot be updated.",
+        _DECISION,
+        "ecsmock's choice",
+    )
     PROVIDER_RESERVED = Message(
         "ClientException",
         "The specified capacity provider {name} is reserved and cannot be {action}. Specify a "

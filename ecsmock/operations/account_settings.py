@@ -96,7 +96,8 @@ def list_account_settings(state: RegionState, request: Params) -> Json:
     value = request.string("value")
     principal = _principal(state, request)
     effective = bool(request.boolean("effectiveSettings"))
-    cursor = pages.cursor(request, state.token_key, "ListAccountSettings", maximum=10)
+    walk = pages.scope("ListAccountSettings", name, value, principal, effective)
+    cursor = pages.cursor(request, state.token_key, walk, maximum=10)
     names = [name] if name else service_model.enum("SettingName")
 
     listed: dict[int, Json] = {}  # by the name's position in the model: a stable order

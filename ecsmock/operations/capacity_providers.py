@@ -130,7 +130,8 @@ def describe_capacity_providers(state: RegionState, request: Params) -> Json:
     include = request.strings("include") or []
     for value in include:
         validation.one_of("include", value, "CapacityProviderField")
-    cursor = pages.cursor(request, state.token_key, "DescribeCapacityProviders", maximum=10)
+    walk = pages.scope("DescribeCapacityProviders", cluster, names)
+    cursor = pages.cursor(request, state.token_key, walk, maximum=10)
     if names is None:  # every provider (of the cluster), as listed
         keep = None if associated is None else (lambda p: p.name in associated)
         listed, following = pages.page(state.capacity_providers.listing, cursor, keep)
@@ -166,6 +167,8 @@ def _custom_provider(state: RegionState, identifier: str, action: str) -> Capaci
 def update_capacity_provider(state: RegionState, request: Params) -> Json:
     _no_managed_instances(request)
     provider = _custom_provider(state, request.required_string("name"), "updated")
+    if provider.update_status == "DELETE_IN_PROGRESS":
+        raise AwsError.of(CapacityProviderErrors.PROVIDER_BEING_DELETED)
     group = request.struct("autoScalingGroupProvider")
     if group is None:
         raise AwsError.of(CapacityProviderErrors.ASG_PROVIDER_REQUIRED)

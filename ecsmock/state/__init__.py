@@ -21,6 +21,7 @@ class Backend:
         self.lock = threading.RLock()
         self.clock = Clock()
         self.ids = Ids(seed)
+        self.secret = self.ids.bytes(16)  # signs pagination tokens
         self.scheduler = Scheduler(self.clock)
         self.quotas = Quotas()
         self.timings = Timings()
@@ -52,6 +53,7 @@ class Backend:
                     timings=self.timings,
                     scheduler=self.scheduler,
                     ids=self.ids,
+                    secret=self.secret,
                 )
                 self.regions[account_id, region] = state
             return state

@@ -3,6 +3,9 @@ every operation needs."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+
 from ecsmock import arns
 from ecsmock.clock import Ids
 from ecsmock.errors import AwsError
@@ -24,6 +27,7 @@ class RegionState:
         timings: Timings,
         scheduler: Scheduler,
         ids: Ids,
+        secret: bytes,
     ) -> None:
         self.account = account
         self.region = region
@@ -32,7 +36,9 @@ class RegionState:
         self.timings = timings
         self.scheduler = scheduler
         self.ids = ids
-        self.token_key = ids.bytes(16)  # signs this Region's pagination tokens
+        # signs this Region's pagination tokens; derived, so reading a Region draws no id
+        where = f"{account.account_id}/{region}".encode()
+        self.token_key = hmac.new(secret, where, hashlib.sha256).digest()
         self.fargate = {
             name: CapacityProvider(name, self.provider_arn(name), type=name)
             for name in FARGATE_PROVIDERS

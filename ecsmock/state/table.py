@@ -82,9 +82,6 @@ class Table(Generic[N]):
     def __iter__(self) -> Iterator[N]:
         return iter(self._items.values())
 
-    def __len__(self) -> int:
-        return len(self._items)
-
     def add(self, item: N) -> None:
         """Keep a new item, listed; a name created again keeps the place it first had."""
         first = self._items.get(item.name)
