@@ -25,13 +25,17 @@ _saved: dict[str, str | None] = {}
 
 
 def fake() -> None:
-    names = [*_FAKE, *_UNSET, "AWS_DEFAULT_REGION"]
-    _saved.update({name: os.environ.get(name) for name in names})
-    os.environ.update(_FAKE)
+    """Only what it changes is saved: `os.environ` is slow, and activation should not be."""
+    environ = os.environ
+    for name, value in _FAKE.items():
+        _saved[name] = environ.get(name)
+        environ[name] = value
     for name in _UNSET:
-        os.environ.pop(name, None)
-    if not (os.environ.get("AWS_DEFAULT_REGION") or os.environ.get("AWS_REGION")):
-        os.environ["AWS_DEFAULT_REGION"] = DEFAULT_REGION
+        if name in environ:
+            _saved[name] = environ.pop(name)
+    if not (environ.get("AWS_DEFAULT_REGION") or environ.get("AWS_REGION")):
+        _saved["AWS_DEFAULT_REGION"] = environ.get("AWS_DEFAULT_REGION")
+        environ["AWS_DEFAULT_REGION"] = DEFAULT_REGION
 
 
 def restore() -> None:
