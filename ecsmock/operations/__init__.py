@@ -45,10 +45,10 @@ OPERATIONS: dict[str, Operation] = {
 # Where ecsmock knowingly answers differently from AWS (shown on the served-operations page).
 KNOWN_DEVIATIONS: dict[str, str] = {
     "CreateCluster": "Clusters with Auto Scaling group providers are PROVISIONING in the create "
-    "response only; every later read shows them settled (ACTIVE, attachments CREATED). No "
-    "service-linked role is created. Container Insights re-enabled on a re-created name applies "
-    "at once (AWS waits 7 days).",
-    "DeleteCluster": "Deleting a cluster releases its capacity providers and shows "
+    "response; the next read shows them settled (ACTIVE, attachments CREATED) unless a test "
+    "chose timings.cluster_capacity. No service-linked role is created. Container Insights "
+    "re-enabled on a re-created name applies at once (AWS waits 7 days).",
+    "DeleteCluster": "Deleting a cluster releases FARGATE and FARGATE_SPOT and shows "
     "capacityProviders [] on the INACTIVE cluster. INACTIVE clusters stay describable for the "
     "whole activation.",
     "ListClusters": "Clusters are listed in the order their names were first created.",
@@ -56,6 +56,10 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "(mark_capacity_provider_in_use): ecsmock runs no tasks.",
     "CreateCapacityProvider": "Auto Scaling group providers only; managedInstancesProvider raises "
     "UnservedOperationError. The Auto Scaling group itself is not checked (it need not exist).",
+    "UpdateCapacityProvider": "UPDATE_IN_PROGRESS lasts until the next call unless a test chose "
+    "timings.capacity_provider_update.",
+    "DeleteCapacityProvider": "DELETE_IN_PROGRESS lasts until the next call unless a test chose "
+    "timings.capacity_provider_deletion.",
     "TagResource": "Only clusters and capacity providers can be tagged; other ECS resource types "
     "answer 'Unsupported resource type'.",
     "ListAccountSettings": "Settings nobody set have today's defaults for a new account.",
