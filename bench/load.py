@@ -13,6 +13,7 @@ from typing import Any
 from bench.contenders import Contender, Floor, Lineup, Moto
 from bench.report import Table, micros, times, verdict
 from bench.timing import samples, stopwatch
+from ecsmock.models.clusters import EVERY_CLUSTER_FIELD
 
 
 def scaling(lineup: Lineup, sizes: Sequence[int], calls: int) -> Table:
@@ -185,7 +186,13 @@ def history(lineup: Lineup, deleted: int, present: int, calls: int) -> Table:
         snapshot = statistics.median(stopwatch(handle.snapshot) for _ in range(3))
         names = [f"c{i}" for i in range(100)]
         describe = statistics.median(
-            samples(lambda _: client.describe_clusters(clusters=names, include=_ALL), calls, 1.0)
+            samples(
+                lambda _: client.describe_clusters(
+                    clusters=names, include=list(EVERY_CLUSTER_FIELD)
+                ),
+                calls,
+                1.0,
+            )
         )
     table.rows += [
         ["list_clusters, a page of 100, nothing deleted", micros(clean)],
@@ -199,6 +206,3 @@ def history(lineup: Lineup, deleted: int, present: int, calls: int) -> Table:
         f"the clusters through the API ({times(snapshot / present, describe / 100)} here)."
     )
     return table
-
-
-_ALL = ["ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS"]

@@ -31,13 +31,16 @@ class Clock:
             )
         self._ahead += seconds
 
-    def move_to(self, moment: float) -> None:
-        """Move to `moment` (seconds since the epoch). A moment less than a second past is now
-        (real time passes while a test computes it); one further back is refused."""
+    def until(self, moment: float) -> float:
+        """Seconds from now to `moment` (since the epoch). A moment less than a second past is
+        now (real time passes while a test computes it); one further back is refused."""
         ahead = moment - self.now()
         if ahead < -1:
-            raise ValueError("the clock moves forward only: that moment is past")
-        self.shift(max(ahead, 0.0))
+            raise ValueError(
+                f"the clock moves forward only: {moment} is {-ahead:.0f} s before the mock's "
+                f"now ({self.now()}); shift by a positive amount instead"
+            )
+        return max(ahead, 0.0)
 
 
 class Ids:

@@ -33,9 +33,9 @@ def fake() -> None:
     for name in _UNSET:
         if name in environ:
             _saved[name] = environ.pop(name)
-    if not (environ.get("AWS_DEFAULT_REGION") or environ.get("AWS_REGION")):
+    if not environ.get("AWS_DEFAULT_REGION"):  # the one botocore reads for a client's Region
         _saved["AWS_DEFAULT_REGION"] = environ.get("AWS_DEFAULT_REGION")
-        environ["AWS_DEFAULT_REGION"] = DEFAULT_REGION
+        environ["AWS_DEFAULT_REGION"] = environ.get("AWS_REGION") or DEFAULT_REGION
 
 
 def restore() -> None:

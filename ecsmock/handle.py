@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import math
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -59,17 +60,15 @@ class Handle:
         """Move the clock forward by `delta` (seconds or a timedelta), running every transition
         that falls due on the way."""
         seconds = delta.total_seconds() if isinstance(delta, datetime.timedelta) else delta
-        with self._world.lock:
-            self._world.clock.shift(seconds)
-            self._world.scheduler.run_due()
+        self._world.advance(seconds)
 
     def move_to(self, moment: datetime.datetime) -> None:
         """Move the clock forward to `moment` (timezone-aware), as `shift` does."""
         if moment.tzinfo is None:
             raise ValueError("move_to needs a timezone-aware datetime, such as one in UTC")
-        with self._world.lock:
-            self._world.clock.move_to(moment.timestamp())
-            self._world.scheduler.run_due()
+        world = self._world
+        with world.lock:
+            world.advance(world.clock.until(moment.timestamp()))
 
     def run_until_idle(self) -> None:
         """Move the clock to each pending transition in turn, until the world is settled."""
@@ -78,9 +77,11 @@ class Handle:
 
     @property
     def pending(self) -> int:
-        """How many transitions are scheduled and not yet run."""
-        with self._world.lock:
-            return self._world.scheduler.pending
+        """How many transitions are scheduled and not yet due."""
+        world = self._world
+        with world.lock:
+            world.scheduler.run_due()
+            return world.scheduler.pending
 
     @property
     def timings(self) -> Timings:
@@ -174,8 +175,9 @@ class Handle:
             draining_ec2_services,
             draining_fargate_services,
         )
-        if min(dataclasses.astuple(counts)) < 0:
-            raise ValueError("counts cannot be negative")
+        negative = {k: v for k, v in dataclasses.asdict(counts).items() if v < 0}
+        if negative:
+            raise ValueError(f"counts cannot be negative: {negative}")
         with self._world.lock:
             self._cluster(cluster, region, account_id).counts = counts
 
@@ -240,8 +242,9 @@ class Handle:
         self, operation: str, seconds: float, *, times: int | None = 1, every: int = 1
     ) -> None:
         """Make calls of `operation` take `seconds` longer, as `fail` picks them."""
-        if seconds < 0:
-            raise ValueError("seconds cannot be negative")
+        self._served(operation)
+        if not (math.isfinite(seconds) and seconds >= 0):
+            raise ValueError(f"a delay is a finite number of seconds, 0 or more, not {seconds}")
         self._plan(operation, None, seconds, times, every)
 
     @staticmethod
@@ -259,6 +262,5 @@ class Handle:
         times: int | None,
         every: int,
     ) -> None:
-        self._served(operation)
         with self._world.lock:
             self._world.faults.add(faults.Fault(operation, error, delay, times, every))

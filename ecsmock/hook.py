@@ -262,10 +262,7 @@ class _WaiterTime:
         if server is None:
             time.sleep(seconds)
             return
-        backend = server.backend
-        with backend.lock:
-            backend.clock.shift(seconds)
-            backend.scheduler.run_due()
+        server.backend.advance(seconds)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(time, name)

@@ -18,16 +18,16 @@ import hmac
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from ecsmock.errors import AwsError
 from ecsmock.messages.wire import WireErrors
+from ecsmock.models import Json
 from ecsmock.params import Params
+from ecsmock.state.table import Key
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-Json = dict[str, Any]
-Key = Any  # an int, a str, or a tuple of them: anything that sorts and survives JSON
 
 
 class Indexed(Protocol[T_co]):

@@ -29,6 +29,10 @@ class Timings:
     capacity_provider_deletion: float = 0.0  # DELETE_IN_PROGRESS to INACTIVE
 
     def __setattr__(self, name: str, value: object) -> None:
+        if name not in Timings.__dataclass_fields__:
+            raise AttributeError(
+                f"no timing {name!r}: the timings are {', '.join(Timings.__dataclass_fields__)}"
+            )
         if (
             not isinstance(value, int | float)
             or isinstance(value, bool)
@@ -44,34 +48,62 @@ class _Due:
     when: float
     order: int
     action: Callable[[], None] = field(compare=False)
+    owner: object = field(compare=False)
+    cancelled: bool = field(default=False, compare=False)
 
 
 class Scheduler:
+    """Transitions by due time, at most one per resource: a later change of a resource replaces
+    the transition its earlier change scheduled."""
+
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
         self._due: list[_Due] = []
+        self._latest: dict[int, _Due] = {}  # id of the owner -> its one pending transition
         self._order = itertools.count()
 
-    def after(self, seconds: float, action: Callable[[], None]) -> None:
-        heapq.heappush(self._due, _Due(self.clock.now() + seconds, next(self._order), action))
+    def after(self, seconds: float, action: Callable[[], None], owner: object) -> None:
+        """Run `action` for `owner` in `seconds`, instead of anything `owner` had pending."""
+        self.cancel(owner)
+        due = _Due(self.clock.now() + seconds, next(self._order), action, owner)
+        self._latest[id(owner)] = due
+        heapq.heappush(self._due, due)
+
+    def cancel(self, owner: object) -> None:
+        """Drop what `owner` had pending: a change that settles at once supersedes it."""
+        due = self._latest.pop(id(owner), None)
+        if due is not None:
+            due.cancelled = True
 
     @property
     def pending(self) -> int:
-        return len(self._due)
+        return len(self._latest)
 
     def run_due(self) -> None:
         """Run every transition due by now, and those they make due, in time order."""
         for _ in range(_MOST_IN_ONE_RUN):
+            self._drop_cancelled()
             if not self._due or self._due[0].when > self.clock.now():
                 return
-            heapq.heappop(self._due).action()
-        raise RuntimeError("ecsmock's world did not settle: a transition keeps making another")
+            due = heapq.heappop(self._due)
+            del self._latest[id(due.owner)]
+            due.action()
+        raise RuntimeError(
+            "ecsmock's world did not settle: a transition keeps making another. This is a bug "
+            "in ecsmock: please report it with the test that shows it."
+        )
 
     def run_until_idle(self) -> None:
         """Move the clock to each pending transition in turn until none is left."""
+        self._drop_cancelled()
         while self._due:
-            self.clock.move_to(max(self.clock.now(), self._due[0].when))
+            self.clock.shift(max(self._due[0].when - self.clock.now(), 0.0))
             self.run_due()
 
     def clear(self) -> None:
         self._due.clear()
+        self._latest.clear()
+
+    def _drop_cancelled(self) -> None:
+        while self._due and self._due[0].cancelled:
+            heapq.heappop(self._due)

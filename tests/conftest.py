@@ -21,6 +21,13 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _not_mocked_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys that say "no mock set these", whatever the machine has: tests tell a faked
+    environment from a restored one by them (a CI that exports moto's "testing" keys too)."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "outside-any-mock")
+
+
+@pytest.fixture(autouse=True)
 def _no_network() -> Iterator[None]:
     before = len(NETWORK_ATTEMPTS)
     yield

@@ -16,7 +16,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from botocore.model import Shape
 
-from ecsmock import EcsMock
+from ecsmock import EcsMock, faults
 
 NETWORK_ATTEMPTS: list[object] = []
 
@@ -44,12 +44,8 @@ def guard_network() -> None:
 
 
 # Codes of the awsJson protocol itself, which no operation's model lists.
-PROTOCOL_CODES = {
-    "SerializationException",
-    "UnknownOperationException",
-    "ThrottlingException",
-    "ServiceUnavailableException",
-}
+WIRE_CODES = frozenset({"SerializationException", "UnknownOperationException"})  # from code
+PROTOCOL_CODES = faults.PROTOCOL_CODES | WIRE_CODES  # and from planned faults
 
 
 def check_shape(value: Any, shape: Shape, path: str = "") -> None:
@@ -124,10 +120,10 @@ def aws_error(code: str, message: str | None = None, status: int = 400) -> Itera
 @contextmanager
 def rejected(mock: EcsMock, code: str, message: str | None = None) -> Iterator[Any]:
     """The call inside fails with this AWS error and leaves every bit of state as it was."""
-    before = mock.snapshot()
+    before = mock.snapshot(), mock.pending
     with aws_error(code, message) as info:
         yield info
-    assert mock.snapshot() == before
+    assert (mock.snapshot(), mock.pending) == before
 
 
 def send(client: Any, operation: str, body: object, target: str | None = None) -> Any:

@@ -312,3 +312,11 @@ def test_what_the_handle_returns_shares_nothing_with_the_state(mock, client):
     mock.clusters()["c"]["configuration"]["executeCommandConfiguration"]["logging"] = "NONE"
     mock.capacity_providers()["p"]["autoScalingGroupProvider"]["managedScaling"].clear()
     assert mock.snapshot() == before
+
+
+def test_aws_region_alone_gives_clients_their_region(monkeypatch):
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.setenv("AWS_REGION", "eu-central-1")
+    with mock_ecs():
+        assert boto3.client("ecs").meta.region_name == "eu-central-1"
+    assert "AWS_DEFAULT_REGION" not in os.environ

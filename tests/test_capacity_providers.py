@@ -411,3 +411,17 @@ def test_a_provider_arn_of_elsewhere_is_missing(client):
     elsewhere = "arn:aws:ecs:eu-west-1:123456789012:capacity-provider/FARGATE"
     answer = client.describe_capacity_providers(capacityProviders=[elsewhere])
     assert answer["failures"] == [{"arn": elsewhere, "reason": "MISSING"}]
+
+
+def test_an_update_clears_a_failed_delete(client):
+    create(client, "cp")
+    client.create_cluster(clusterName="c", capacityProviders=["cp"])
+    client.delete_capacity_provider(capacityProvider="cp")
+    client.update_capacity_provider(
+        name="cp", autoScalingGroupProvider={"managedTerminationProtection": "DISABLED"}
+    )
+    [provider] = client.describe_capacity_providers(capacityProviders=["cp"])["capacityProviders"]
+    assert (provider["updateStatus"], "updateStatusReason" in provider) == (
+        "UPDATE_COMPLETE",
+        False,
+    )

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import botocore.session
 import pytest
+from support import WIRE_CODES
 
 import ecsmock
 from ecsmock.errors import ErrorTable
@@ -29,7 +30,6 @@ from ecsmock.operations import OPERATIONS
 
 PACKAGE = Path(ecsmock.__file__).parent
 TABLE_NAMES = {f"{table.__module__}.{table.__name__}": table for table in TABLES}
-PROTOCOL_CODES = frozenset({"SerializationException", "UnknownOperationException"})
 Def = ast.FunctionDef | ast.AsyncFunctionDef
 
 
@@ -139,7 +139,7 @@ def reachable_errors(operation: str) -> dict[str, list[str]]:
 def modeled_codes(operation: str) -> frozenset[str]:
     model = botocore.session.get_session().get_service_model("ecs").operation_model(operation)
     codes = {s.metadata.get("error", {}).get("code", s.name) for s in model.error_shapes}
-    return frozenset(codes) | PROTOCOL_CODES
+    return frozenset(codes) | WIRE_CODES
 
 
 def entry(name: str) -> ErrorTable:

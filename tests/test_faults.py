@@ -78,8 +78,9 @@ def test_faults_are_checked(mock):
         mock.fail("DescribeClusters", "ClusterNotFoundException")
     with pytest.raises(ValueError, match="positive"):
         mock.fail("ListClusters", "ThrottlingException", every=0)
-    with pytest.raises(ValueError, match="negative"):
-        mock.delay("ListClusters", -1)
+    for seconds in (-1, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="finite number of seconds, 0 or more"):
+            mock.delay("ListClusters", seconds)
 
 
 def test_reset_clears_faults(mock, client):

@@ -180,8 +180,8 @@ def test_timings_are_seconds(mock, value):
         Timings(cluster_capacity=value)
     with pytest.raises(ValueError, match="timings are seconds"):
         mock.timings.capacity_provider_update = value
-    with pytest.raises(AttributeError):
-        mock.timings.cluster_capacty = 5  # a misspelt timing is no timing
+    with pytest.raises(AttributeError, match="no timing 'cluster_capacty': the timings are"):
+        mock.timings.cluster_capacty = 5
     assert mock.timings == Timings()
 
 
@@ -222,7 +222,10 @@ def test_a_provider_being_deleted_cannot_be_updated(mock, client):
     create_provider(client, "cp")
     mock.timings.capacity_provider_deletion = 60
     client.delete_capacity_provider(capacityProvider="cp")
-    being_deleted = "The specified capacity provider is being deleted and cannot be updated."
+    being_deleted = (
+        "The specified capacity provider is being deleted and cannot be updated. Wait until "
+        "DescribeCapacityProviders shows it INACTIVE, then create it again."
+    )
     with rejected(mock, "ClientException", being_deleted):
         client.update_capacity_provider(
             name="cp", autoScalingGroupProvider={"managedTerminationProtection": "DISABLED"}
@@ -273,9 +276,9 @@ def test_a_transition_that_keeps_scheduling_itself_is_stopped():
     scheduler = Scheduler(Clock())
 
     def again() -> None:
-        scheduler.after(0, again)
+        scheduler.after(0, again, owner=again)
 
-    scheduler.after(0, again)
+    scheduler.after(0, again, owner=again)
     with pytest.raises(RuntimeError, match="did not settle"):
         scheduler.run_due()
 
@@ -287,3 +290,32 @@ def test_a_time_module_laid_over_ecsmocks_outlives_it(monkeypatch):
     with mock_ecs():
         monkeypatch.setattr(botocore.waiter, "time", theirs)
     assert botocore.waiter.time is theirs
+
+
+def test_a_provider_being_deleted_cannot_join_a_cluster(mock, client):
+    create_provider(client, "cp")
+    mock.timings.capacity_provider_deletion = 60
+    client.delete_capacity_provider(capacityProvider="cp")
+    with rejected(mock, "InvalidParameterException"):
+        client.create_cluster(clusterName="c", capacityProviders=["cp"])
+
+
+def test_only_the_latest_change_of_a_resource_is_pending(mock, client):
+    create_provider(client, "cp")
+    mock.timings.capacity_provider_update = 1000
+    for protection in ("DISABLED", "DISABLED", "DISABLED"):
+        client.update_capacity_provider(
+            name="cp", autoScalingGroupProvider={"managedTerminationProtection": protection}
+        )
+    assert mock.pending == 1
+    mock.timings.capacity_provider_deletion = 0
+    client.put_account_setting(name="awsvpcTrunking", value="enabled")  # nothing scheduled
+    before = mock.now()
+    mock.run_until_idle()
+    assert mock.now() - before >= datetime.timedelta(seconds=990)
+    assert mock.pending == 0
+    mock.timings.capacity_provider_update = 0
+    client.update_capacity_provider(
+        name="cp", autoScalingGroupProvider={"managedTerminationProtection": "DISABLED"}
+    )
+    assert mock.pending == 0  # due at once: run before the handle counts

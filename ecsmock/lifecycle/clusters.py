@@ -5,7 +5,6 @@ each change shows AWS's first state and schedules the settled one (`Timings`).""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ecsmock import arns, validation
@@ -15,6 +14,7 @@ from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import (
     AUTO_SCALING,
+    DELETE_IN_PROGRESS,
     DELETING,
     FARGATE_PROVIDERS,
     PRECREATED,
@@ -100,7 +100,7 @@ def association(
     providers: dict[str, CapacityProvider] = {}
     for name in names:
         provider = state.active_provider(name)
-        if provider is None:
+        if provider is None or provider.deleting:
             raise AwsError.of(ClusterErrors.PROVIDER_UNKNOWN)
         if provider.name in providers:
             raise AwsError.of(ClusterErrors.DUPLICATE_PROVIDER, name=provider.name)
@@ -149,22 +149,7 @@ def associate(state: RegionState, cluster: Cluster, wanted: Association) -> None
     cluster.strategy = wanted.strategy
     if changed:
         cluster.attachments_status = "UPDATE_IN_PROGRESS"
-        _then(state, state.timings.cluster_capacity, cluster, lambda: _settle(cluster))
-
-
-def _then(
-    state: RegionState, seconds: float, item: Cluster | CapacityProvider, action: Callable[[], None]
-) -> None:
-    """Run `action` on `item` in `seconds`, unless a later change of `item` comes first: the
-    later change's own transition then takes over."""
-    item.changes += 1
-    change = item.changes
-
-    def current() -> None:
-        if item.changes == change:
-            action()
-
-    state.scheduler.after(seconds, current)
+        state.scheduler.after(state.timings.cluster_capacity, lambda: _settle(cluster), cluster)
 
 
 def _settle(cluster: Cluster) -> None:
@@ -212,20 +197,20 @@ def update_provider(state: RegionState, provider: CapacityProvider, settings: Js
     def done() -> None:
         provider.update_status = "UPDATE_COMPLETE"
 
-    _then(state, state.timings.capacity_provider_update, provider, done)
+    state.scheduler.after(state.timings.capacity_provider_update, done, provider)
 
 
 def delete_provider(state: RegionState, provider: CapacityProvider) -> None:
     """DELETE_FAILED at once while a cluster still has it, as AWS answers; else
     DELETE_IN_PROGRESS, then INACTIVE: no longer listed, its name and group free again."""
-    if provider.update_status == "DELETE_IN_PROGRESS":
+    if provider.deleting:
         return
     if provider.cluster is not None:
         provider.update_status = "DELETE_FAILED"
         provider.update_status_reason = STILL_ASSOCIATED.format(cluster=provider.cluster)
-        provider.changes += 1  # an update still in progress ends here
+        state.scheduler.cancel(provider)  # an update still in progress ends here
         return
-    provider.update_status = "DELETE_IN_PROGRESS"
+    provider.update_status = DELETE_IN_PROGRESS
     provider.update_status_reason = None
 
     def gone() -> None:
@@ -234,4 +219,4 @@ def delete_provider(state: RegionState, provider: CapacityProvider) -> None:
         provider.tags = {}
         state.capacity_providers.unlist(provider)
 
-    _then(state, state.timings.capacity_provider_deletion, provider, gone)
+    state.scheduler.after(state.timings.capacity_provider_deletion, gone, provider)

@@ -84,7 +84,8 @@ class CapacityProviderErrors(ErrorTable):
     )
     PROVIDER_BEING_DELETED = Message(
         "ClientException",
-        "The specified capacity provider is being deleted and cannot be updated.",
+        "The specified capacity provider is being deleted and cannot be updated. Wait until "
+        "DescribeCapacityProviders shows it INACTIVE, then create it again.",
         _DECISION,
         "ecsmock's choice",
     )

@@ -13,6 +13,7 @@ AUTO_SCALING = "EC2_AUTOSCALING"
 PROVISIONING = "PROVISIONING"
 PRECREATED = "PRECREATED"  # an Auto Scaling attachment being made
 DELETING = "DELETING"  # one being removed
+DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
 
 
 @dataclass(slots=True)
@@ -108,7 +109,6 @@ class Cluster:
     providers_in_use: frozenset[str] = frozenset()
     attachments_status: str | None = None  # while there are attachments: UPDATE_*
     order: int = 0  # when the name was first created: where ListClusters lists it
-    changes: int = 0  # how many changes have scheduled a transition: only the last one runs
 
     def settings(self) -> list[Json]:
         return [{"name": "containerInsights", "value": self.container_insights}]
@@ -161,7 +161,11 @@ class CapacityProvider:
     tags: dict[str, str] = field(default_factory=dict)
     cluster: str | None = None  # the one cluster an Auto Scaling group provider belongs to
     order: int = 0  # when the name was first created: where DescribeCapacityProviders lists it
-    changes: int = 0  # how many changes have scheduled a transition: only the last one runs
+
+    @property
+    def deleting(self) -> bool:
+        """Still ACTIVE, but on its way out: no cluster may take it, no update may change it."""
+        return self.update_status == DELETE_IN_PROGRESS
 
     def to_api(self, with_tags: bool = True) -> Json:
         body: Json = {"capacityProviderArn": self.arn, "name": self.name, "status": self.status}

@@ -167,7 +167,7 @@ def _custom_provider(state: RegionState, identifier: str, action: str) -> Capaci
 def update_capacity_provider(state: RegionState, request: Params) -> Json:
     _no_managed_instances(request)
     provider = _custom_provider(state, request.required_string("name"), "updated")
-    if provider.update_status == "DELETE_IN_PROGRESS":
+    if provider.deleting:
         raise AwsError.of(CapacityProviderErrors.PROVIDER_BEING_DELETED)
     group = request.struct("autoScalingGroupProvider")
     if group is None:

@@ -29,6 +29,12 @@ class Backend:
         self.accounts: dict[str, Account] = {}
         self.regions: dict[tuple[str, str], RegionState] = {}
 
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward and run every transition that falls due on the way."""
+        with self.lock:
+            self.clock.shift(seconds)
+            self.scheduler.run_due()
+
     def reset(self) -> None:
         with self.lock:
             self.quotas = Quotas()
