@@ -20,7 +20,7 @@ _BOUNDARY = pytest.StashKey[Boundary]()
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "ecsmock(account_id=..., passthrough=[...]): configure the ecs_mock fixture",
+        "ecsmock(account_id=..., passthrough=[...], seed=...): configure the ecs_mock fixture",
     )
 
 
