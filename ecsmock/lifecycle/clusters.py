@@ -125,9 +125,10 @@ def request_association(state: RegionState, cluster_name: str, request: Params) 
     )
 
 
-def associate(state: RegionState, cluster: Cluster, wanted: Association) -> None:
+def associate(state: RegionState, cluster: Cluster, wanted: Association) -> bool:
     """Give the cluster exactly these providers. Auto Scaling groups it gains are attached
-    (PRECREATED) and those it loses are detached (DELETING) until the change settles."""
+    (PRECREATED) and those it loses are detached (DELETING) until the change settles. Whether
+    any attachment changed."""
     kept = set(wanted.names)
     changed = False
     for attachment in cluster.attachments:
@@ -148,8 +149,8 @@ def associate(state: RegionState, cluster: Cluster, wanted: Association) -> None
     cluster.capacity_providers = wanted.names
     cluster.strategy = wanted.strategy
     if changed:
-        cluster.attachments_status = "UPDATE_IN_PROGRESS"
         state.scheduler.after(state.timings.cluster_capacity, lambda: _settle(cluster), cluster)
+    return changed
 
 
 def _settle(cluster: Cluster) -> None:
@@ -157,15 +158,13 @@ def _settle(cluster: Cluster) -> None:
     for attachment in cluster.attachments:
         if attachment.status == PRECREATED:
             attachment.status = "CREATED"
-    cluster.attachments_status = "UPDATE_COMPLETE"
     if cluster.status == PROVISIONING:
         cluster.status = ACTIVE
 
 
 def create(state: RegionState, cluster: Cluster, wanted: Association) -> None:
     """A new cluster: PROVISIONING while the Auto Scaling groups it got are being attached."""
-    associate(state, cluster, wanted)
-    if cluster.attachments_status == "UPDATE_IN_PROGRESS":
+    if associate(state, cluster, wanted):
         cluster.status = PROVISIONING
     state.clusters.add(cluster)
 

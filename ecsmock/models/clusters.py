@@ -107,7 +107,6 @@ class Cluster:
     attachments: list[Attachment] = field(default_factory=list)
     counts: Counts = NO_COUNTS
     providers_in_use: frozenset[str] = frozenset()
-    attachments_status: str | None = None  # while there are attachments: UPDATE_*
     order: int = 0  # when the name was first created: where ListClusters lists it
 
     def settings(self) -> list[Json]:
@@ -143,7 +142,8 @@ class Cluster:
             if self.attachments or not whole:
                 body["attachments"] = [attachment.to_api() for attachment in self.attachments]
             if self.attachments:
-                body["attachmentsStatus"] = self.attachments_status or "UPDATE_COMPLETE"
+                settling = any(a.status in (PRECREATED, DELETING) for a in self.attachments)
+                body["attachmentsStatus"] = "UPDATE_IN_PROGRESS" if settling else "UPDATE_COMPLETE"
         if self.namespace_arn is not None:
             body["serviceConnectDefaults"] = {"namespace": self.namespace_arn}
         return body
