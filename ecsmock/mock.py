@@ -34,7 +34,7 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 _TEST_PREFIX = "test"
-_HERE = os.path.dirname(__file__)
+_HERE = os.path.dirname(__file__) + os.sep  # ecsmock's own files, not a neighbour's
 
 _running: list[EcsMock] = []  # started and not yet stopped, in the whole process
 _lock = threading.RLock()

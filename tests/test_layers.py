@@ -57,8 +57,12 @@ def row(module: str) -> int:
 
 def imports(module: str) -> set[str]:
     """The ecsmock modules `module` imports, wherever in it the import stands."""
+    return imports_in(MODULES[module].read_text())
+
+
+def imports_in(source: str) -> set[str]:
     found: set[str] = set()
-    for node in ast.walk(ast.parse(MODULES[module].read_text())):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -84,8 +88,16 @@ def test_imports_point_down_the_rows():
 
 
 def test_the_check_sees_lazy_and_type_checking_imports():
-    assert "ecsmock.mock" in imports("ecsmock.plugin")
-    assert "ecsmock.state" in imports("ecsmock.handle")
+    source = """
+from typing import TYPE_CHECKING
+import boto3
+if TYPE_CHECKING:
+    from ecsmock.state import Backend
+def later():
+    from ecsmock import wire
+    import ecsmock.clock as clock
+"""
+    assert imports_in(source) == {"ecsmock.state", "ecsmock.wire", "ecsmock.clock"}
 
 
 def third_party(module: str) -> set[str]:
