@@ -70,15 +70,17 @@ def take(
     cursor: Cursor,
     keep: Callable[[Key], bool] | None = None,
     descending: bool = False,
+    within: tuple[Key, Key] | None = None,
 ) -> tuple[list[Key], Key | None]:
-    """Up to `cursor.size` kept keys of the sorted `keys` after the cursor, and the key to
-    resume after (None: no kept key follows)."""
+    """Up to `cursor.size` kept keys of the sorted `keys` after the cursor (and `within` these
+    bounds, both included), and the key to resume after (None: no kept key follows)."""
+    low, high = (0, len(keys)) if within is None else _span(keys, within)
     if descending:
-        start = len(keys) if cursor.after is None else bisect.bisect_left(keys, cursor.after)
-        order: Iterator[int] = iter(range(start - 1, -1, -1))
+        start = high if cursor.after is None else min(high, bisect.bisect_left(keys, cursor.after))
+        order: Iterator[int] = iter(range(start - 1, low - 1, -1))
     else:
-        start = 0 if cursor.after is None else bisect.bisect_right(keys, cursor.after)
-        order = iter(range(start, len(keys)))
+        start = low if cursor.after is None else max(low, bisect.bisect_right(keys, cursor.after))
+        order = iter(range(start, high))
     page: list[Key] = []
     for position in order:
         key = keys[position]
@@ -87,6 +89,11 @@ def take(
                 return page, page[-1]
             page.append(key)
     return page, None
+
+
+def _span(keys: Sequence[Key], within: tuple[Key, Key]) -> tuple[int, int]:
+    """The positions of the keys between two bounds: O(log n), whatever lies outside."""
+    return bisect.bisect_left(keys, within[0]), bisect.bisect_right(keys, within[1])
 
 
 def finish(body: Json, secret: bytes, cursor: Cursor, following: Key | None) -> Json:
@@ -101,6 +108,7 @@ def page(
     cursor: Cursor,
     keep: Callable[[T], bool] | None = None,
     descending: bool = False,
+    within: tuple[Key, Key] | None = None,
 ) -> tuple[list[T], Key | None]:
     """The items of the page `cursor` asks for, and the key to resume after (None: the last
     page)."""
@@ -109,6 +117,7 @@ def page(
         cursor,
         None if keep is None else (lambda key: keep(index.item(key))),
         descending,
+        within,
     )
     return [index.item(key) for key in keys], following
 

@@ -2,14 +2,17 @@
 
 A client built with `Config(parameter_validation=False)` can send any JSON. Every operation reads
 its request through `Params`, so a wrong type becomes a 400, never a Python traceback. JSON `null`
-counts as absent, as it does for AWS's JSON services.
+counts as absent, as it does for AWS's JSON services. Structures that ecsmock keeps whole and
+echoes (a container definition) are read by their shape in botocore's model instead.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ecsmock import service_model
 from ecsmock.errors import AwsError
+from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.wire import WireErrors
 
 Json = dict[str, Any]
@@ -77,3 +80,56 @@ class Params:
         if items is None:
             return None
         return [Params(item, f"{self._member(name)}[{i}]") for i, item in enumerate(items)]
+
+    def shaped(self, name: str, shape: str) -> Any:
+        """The member as the model's `shape` describes it: every type and enum value checked,
+        members the model does not know dropped (as AWS ignores them), `null`s left out."""
+        value = self._data.get(name)
+        return None if value is None else conform(value, shape, self._member(name))
+
+
+_KINDS: dict[str, tuple[tuple[type, ...], str]] = {
+    "string": ((str,), "a string"),
+    "integer": ((int,), "an integer"),
+    "long": ((int,), "an integer"),
+    "boolean": ((bool,), "a boolean"),
+    "double": ((int, float), "a number"),
+    "timestamp": ((int, float), "a number"),
+    "structure": ((dict,), "an object"),
+    "map": ((dict,), "an object"),
+    "list": ((list,), "a list"),
+}
+
+
+def conform(value: Any, shape: str, path: str) -> Any:
+    """`value` checked against the model's `shape`, reduced to what the model knows."""
+    spec = service_model.shape(shape)
+    kind = spec["type"]
+    if not _is_kind(value, kind):
+        raise AwsError.of(WireErrors.WRONG_TYPE, member=path, expected=_KINDS[kind][1])
+    if kind == "structure":
+        for required in spec.get("required", ()):
+            if value.get(required) is None:
+                raise AwsError.of(WireErrors.MISSING_PARAMETER, member=f"{path}.{required}")
+        return {
+            key: conform(value[key], member["shape"], f"{path}.{key}")
+            for key, member in spec["members"].items()
+            if value.get(key) is not None
+        }
+    if kind == "list":
+        item = spec["member"]["shape"]
+        return [conform(entry, item, f"{path}[{i}]") for i, entry in enumerate(value)]
+    if kind == "map":
+        keys, values = spec["key"]["shape"], spec["value"]["shape"]
+        return {
+            conform(key, keys, f"{path} key"): conform(entry, values, f"{path}.{key}")
+            for key, entry in value.items()
+        }
+    if "enum" in spec and value not in spec["enum"]:
+        valid = ", ".join(spec["enum"])
+        raise AwsError.of(CommonErrors.ENUM_VALUE, member=path, value=value, valid=valid)
+    return value
+
+
+def _is_kind(value: object, kind: str) -> bool:
+    return isinstance(value, _KINDS[kind][0]) and (kind == "boolean" or not isinstance(value, bool))

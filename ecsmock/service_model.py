@@ -27,6 +27,13 @@ def error_codes(operation: str) -> frozenset[str]:
     return frozenset(error["shape"] for error in errors)
 
 
+def shape(name: str) -> dict[str, Any]:
+    """A shape of the model as botocore stores it: `type`, and `members`, `member`, `key`,
+    `value` or `enum` as the type has them."""
+    spec: dict[str, Any] = _model()["shapes"][name]
+    return spec
+
+
 @functools.cache
 def _model() -> dict[str, Any]:
     from botocore.loaders import create_loader  # lazy: keeps `import ecsmock` light

@@ -73,7 +73,15 @@ def check_shape(value: Any, shape: Shape, path: str = "") -> None:
         assert not isinstance(value, bool), path
     elif kind == "boolean":
         assert isinstance(value, bool), path
-    else:  # pragma: no cover - ECS cluster responses use no other kinds
+    elif kind in ("double", "timestamp"):
+        assert isinstance(value, int | float), path
+        assert not isinstance(value, bool), path
+    elif kind == "map":
+        assert isinstance(value, dict), path
+        for key, item in value.items():
+            check_shape(key, shape.key, f"{path} key")  # type: ignore[attr-defined]
+            check_shape(item, shape.value, f"{path}.{key}")  # type: ignore[attr-defined]
+    else:  # pragma: no cover - ECS responses use no other kinds
         raise AssertionError(f"{path}: unexpected shape kind {kind}")
 
 

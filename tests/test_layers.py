@@ -23,11 +23,12 @@ LAYERS = [
     ["ecsmock.operations"],  # OPERATIONS, the one table
     ["ecsmock.operations.*"],  # one operation module never imports another
     ["ecsmock.lifecycle.*"],  # the state machines
-    ["ecsmock.validation", "ecsmock.pages"],
+    ["ecsmock.validation.*"],  # one family's own rules
+    ["ecsmock.validation", "ecsmock.pages"],  # the rules families share; paging
     ["ecsmock.params"],
     ["ecsmock.state"],  # Backend
     ["ecsmock.state.region"],
-    ["ecsmock.state.account", "ecsmock.state.clusters"],  # the stores
+    ["ecsmock.state.account", "ecsmock.state.clusters", "ecsmock.state.task_definitions"],
     ["ecsmock.state.table"],  # storage only
     ["ecsmock.models.*"],  # one module per family
     ["ecsmock.models"],  # what the families share

@@ -13,6 +13,7 @@ from ecsmock.messages.capacity_providers import CapacityProviderErrors
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.tags import TagErrors
+from ecsmock.messages.task_definitions import TaskDefinitionErrors
 from ecsmock.messages.wire import WireErrors
 
 TABLES: tuple[type[ErrorTable], ...] = (
@@ -22,4 +23,5 @@ TABLES: tuple[type[ErrorTable], ...] = (
     CapacityProviderErrors,
     TagErrors,
     AccountSettingErrors,
+    TaskDefinitionErrors,
 )

@@ -15,6 +15,7 @@ from ecsmock.operations import (
     cluster_updates,
     clusters,
     tags,
+    task_definitions,
 )
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
@@ -40,6 +41,12 @@ OPERATIONS: dict[str, Operation] = {
     "PutAccountSettingDefault": account_settings.put_account_setting_default,
     "ListAccountSettings": account_settings.list_account_settings,
     "DeleteAccountSetting": account_settings.delete_account_setting,
+    "RegisterTaskDefinition": task_definitions.register_task_definition,
+    "DescribeTaskDefinition": task_definitions.describe_task_definition,
+    "DeregisterTaskDefinition": task_definitions.deregister_task_definition,
+    "DeleteTaskDefinitions": task_definitions.delete_task_definitions,
+    "ListTaskDefinitions": task_definitions.list_task_definitions,
+    "ListTaskDefinitionFamilies": task_definitions.list_task_definition_families,
 }
 
 # Where ecsmock knowingly answers differently from AWS (shown on the served-operations page).

@@ -12,9 +12,11 @@ from ecsmock.errors import AwsError
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
+from ecsmock.models.task_definitions import TaskDefinition
 from ecsmock.scheduler import Scheduler, Timings
 from ecsmock.state.account import SETTING_DEFAULTS, Account, AccountSettings, Quotas
 from ecsmock.state.clusters import Namespaces, cluster_table, provider_table
+from ecsmock.state.task_definitions import TaskDefinitions
 
 
 class RegionState:
@@ -47,12 +49,14 @@ class RegionState:
         self.capacity_providers = provider_table(list(self.fargate.values()))  # FARGATE* apart
         self.account_settings = AccountSettings()
         self.namespaces = Namespaces()
+        self.task_definitions = TaskDefinitions()
         # Every store, once: the snapshot, emptiness and the audit go through this tuple.
         self.stores = (
             self.clusters,
             self.capacity_providers,
             self.account_settings,
             self.namespaces,
+            self.task_definitions,
         )
 
     @property
@@ -132,6 +136,34 @@ class RegionState:
     def active_provider(self, name: str) -> CapacityProvider | None:
         provider = self.find_provider(name)
         return provider if provider is not None and provider.status == ACTIVE else None
+
+    # Task definitions
+
+    def task_definition_arn(self, family: str, revision: int) -> str:
+        return self.arn("ecs", f"task-definition/{family}:{revision}")
+
+    def task_definition_reference(self, identifier: str) -> tuple[str, int | None] | None:
+        """(family, revision or None) that `family`, `family:revision` or an ARN of this account
+        and Region names; None for anything else."""
+        text = self._own_resource(identifier, "task-definition")
+        if text is None:
+            return None
+        family, colon, revision = text.partition(":")
+        if not colon:
+            return family, None
+        if not (revision.isascii() and revision.isdigit()):
+            return None
+        return family, int(revision)
+
+    def find_task_definition(self, identifier: str) -> TaskDefinition | None:
+        """The revision an identifier names; a family alone names its latest ACTIVE one."""
+        reference = self.task_definition_reference(identifier)
+        if reference is None:
+            return None
+        family, revision = reference
+        if revision is None:
+            return self.task_definitions.latest_active(family)
+        return self.task_definitions.get(family, revision)
 
     # Service Connect namespaces
 

@@ -38,6 +38,9 @@ class Listing(Generic[T]):
     def item(self, key: Key) -> T:
         return self._items[key]
 
+    def __contains__(self, key: Key) -> bool:
+        return key in self._items
+
     def put(self, key: Key, item: T) -> None:
         """List `item` under `key`, which it does not hold yet."""
         if self._keys and key < self._keys[-1]:
