@@ -46,6 +46,13 @@ def partition_of(region: str) -> str:
 
 
 @functools.cache
+def dns_suffix(region: str) -> str:
+    """The domain of the region's endpoints (`amazonaws.com`, `amazonaws.com.cn`, ...)."""
+    wanted = partition_of(region)
+    return next(str(p["outputs"]["dnsSuffix"]) for p in _partitions() if p["id"] == wanted)
+
+
+@functools.cache
 def _partitions() -> list[dict[str, Any]]:
     from botocore.loaders import create_loader  # lazy: keeps `import ecsmock` light
 

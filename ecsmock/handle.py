@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import json
 import math
 import os
 from typing import TYPE_CHECKING, Any
 
 from ecsmock import faults, service_model
 from ecsmock.environment import DEFAULT_REGION
-from ecsmock.models import INACTIVE, Json
+from ecsmock.errors import AwsError
+from ecsmock.lifecycle.container_instances import LATEST_AGENT
+from ecsmock.models import INACTIVE, Json, tags_to_api
 from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, Cluster, Counts
 from ecsmock.operations import OPERATIONS
+from ecsmock.params import Params
 from ecsmock.scheduler import Timings
 from ecsmock.state import Backend, Quotas, RegionState
 
@@ -106,6 +110,90 @@ class Handle:
         with self._world.lock:
             return {provider.name: provider.to_api() for provider in state.capacity_providers}
 
+    def task_definitions(
+        self, *, region: str | None = None, account_id: str | None = None
+    ) -> dict[str, Json]:
+        """Every revision not yet gone, by `family:revision`, as DescribeTaskDefinition shows it,
+        with its tags. A copy."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            return {
+                f"{td.family}:{td.revision}": {**td.to_api(), "tags": tags_to_api(td.tags)}
+                for family in state.task_definitions.families.values()
+                for td in family.revisions.values()
+            }
+
+    def container_instances(
+        self, cluster: str = "default", *, region: str | None = None, account_id: str | None = None
+    ) -> dict[str, Json]:
+        """The cluster's container instances (INACTIVE ones too) by id, as
+        DescribeContainerInstances shows them with tags. A copy."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            return {
+                instance.id: instance.to_api(("TAGS",))
+                for instance in state.container_instances.by_id.values()
+                if instance.cluster == cluster
+            }
+
+    def add_container_instance(
+        self,
+        cluster: str = "default",
+        *,
+        cpu: int = 2048,
+        memory: int = 3904,
+        instance_type: str = "t3.medium",
+        availability_zone: str | None = None,
+        architecture: str = "x86_64",
+        attributes: dict[str, str | None] | None = None,
+        capacity_provider: str | None = None,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> Json:
+        """Register a container instance as its agent would, in one line: `cpu` units and
+        `memory` MiB to place tasks on, the instance type, Availability Zone (the Region's
+        first by default) and architecture its attributes show, custom `attributes` (name ->
+        value, None for none), and the cluster's capacity provider it belongs to. Returns the
+        instance as DescribeContainerInstances shows it."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            target = self._cluster(cluster, region, account_id)
+            if capacity_provider is not None and capacity_provider not in (
+                target.capacity_providers or ()
+            ):
+                raise ValueError(
+                    f"capacity provider {capacity_provider!r} is not associated with cluster "
+                    f"{cluster!r}; it has {target.capacity_providers or []}"
+                )
+            document = {
+                "instanceId": f"i-{state.ids.bytes(9).hex()[:17]}",
+                "region": state.region,
+                "availabilityZone": availability_zone or f"{state.region}a",
+                "instanceType": instance_type,
+                "architecture": architecture,
+            }
+            request = {
+                "cluster": target.name,
+                "instanceIdentityDocument": json.dumps(document),
+                "totalResources": [
+                    {"name": "CPU", "type": "INTEGER", "integerValue": cpu},
+                    {"name": "MEMORY", "type": "INTEGER", "integerValue": memory},
+                ],
+                "versionInfo": dict(LATEST_AGENT),
+                "attributes": [
+                    {"name": name} if value is None else {"name": name, "value": value}
+                    for name, value in (attributes or {}).items()
+                ],
+            }
+            try:
+                response = OPERATIONS["RegisterContainerInstance"](state, Params(request))
+            except AwsError as error:
+                raise ValueError(f"{error.code}: {error.message}") from None
+            arn = response["containerInstance"]["containerInstanceArn"]
+            instance = state.container_instances.by_id[arn.rpartition("/")[2]]
+            instance.capacity_provider_name = capacity_provider
+            return instance.to_api(("TAGS",))
+
     def account_settings(
         self, *, region: str | None = None, account_id: str | None = None
     ) -> dict[tuple[str, str], str]:
@@ -152,7 +240,6 @@ class Handle:
         *,
         region: str | None = None,
         account_id: str | None = None,
-        registered_container_instances: int = 0,
         running_ec2_tasks: int = 0,
         running_fargate_tasks: int = 0,
         pending_ec2_tasks: int = 0,
@@ -162,10 +249,11 @@ class Handle:
         draining_ec2_services: int = 0,
         draining_fargate_services: int = 0,
     ) -> None:
-        """Say what runs in a cluster, which ecsmock cannot yet reach through the API: the counts
-        and statistics DescribeClusters shows, and what keeps DeleteCluster from deleting it."""
+        """Say what runs in a cluster, which ecsmock cannot yet reach through the API: the task
+        and service counts and statistics DescribeClusters shows, and what keeps DeleteCluster
+        from deleting it. Container instances are counted as they register."""
         counts = Counts(
-            registered_container_instances,
+            0,
             running_ec2_tasks,
             running_fargate_tasks,
             pending_ec2_tasks,
@@ -179,7 +267,9 @@ class Handle:
         if negative:
             raise ValueError(f"counts cannot be negative: {negative}")
         with self._world.lock:
-            self._cluster(cluster, region, account_id).counts = counts
+            target = self._cluster(cluster, region, account_id)
+            registered = target.counts.registered_container_instances
+            target.counts = dataclasses.replace(counts, registered_container_instances=registered)
 
     def mark_capacity_provider_in_use(
         self,

@@ -28,6 +28,7 @@ class Timings:
     capacity_provider_update: float = 0.0  # UPDATE_IN_PROGRESS to UPDATE_COMPLETE
     capacity_provider_deletion: float = 0.0  # DELETE_IN_PROGRESS to INACTIVE
     task_definition_deletion: float = 0.0  # a revision DELETE_IN_PROGRESS to gone
+    container_agent_update: float = 0.0  # agentUpdateStatus PENDING to UPDATED
 
     def __setattr__(self, name: str, value: object) -> None:
         if name not in Timings.__dataclass_fields__:

@@ -211,11 +211,6 @@ def test_delete_unknown_cluster(mock, client, identifier):
     ("counts", "code", "message"),
     [
         (
-            {"registered_container_instances": 1, "running_ec2_tasks": 1, "active_ec2_services": 1},
-            "ClusterContainsContainerInstancesException",
-            "The Cluster cannot be deleted while Container Instances are active or draining.",
-        ),
-        (
             {"draining_fargate_services": 1, "pending_fargate_tasks": 1},
             "ClusterContainsServicesException",
             "The Cluster cannot be deleted while Services are active.",

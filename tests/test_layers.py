@@ -24,11 +24,16 @@ LAYERS = [
     ["ecsmock.operations.*"],  # one operation module never imports another
     ["ecsmock.lifecycle.*"],  # the state machines
     ["ecsmock.validation.*"],  # one family's own rules
-    ["ecsmock.validation", "ecsmock.pages"],  # the rules families share; paging
+    ["ecsmock.validation", "ecsmock.pages", "ecsmock.query"],  # shared rules; paging; queries
     ["ecsmock.params"],
     ["ecsmock.state"],  # Backend
     ["ecsmock.state.region"],
-    ["ecsmock.state.account", "ecsmock.state.clusters", "ecsmock.state.task_definitions"],
+    [
+        "ecsmock.state.account",
+        "ecsmock.state.clusters",
+        "ecsmock.state.task_definitions",
+        "ecsmock.state.container_instances",
+    ],
     ["ecsmock.state.table"],  # storage only
     ["ecsmock.models.*"],  # one module per family
     ["ecsmock.models"],  # what the families share

@@ -90,3 +90,20 @@ def test_the_audit_sees_task_definition_listings_and_counts_gone_wrong():
         "taskDefinitions: the ACTIVE family listing is wrong",
         "taskDefinitions: the INACTIVE family listing is wrong",
     ]
+
+
+def test_the_audit_sees_container_instance_listings_and_counts_gone_wrong():
+    from ecsmock import mock_ecs
+
+    with mock_ecs() as ecs:
+        client = ecs.client()
+        client.create_cluster(clusterName="c")
+        ecs.add_container_instance("c")
+        state = ecs._state(None, None)
+        state.container_instances.listing.discard(("c", 0))
+        state.container_instances.registered["c"] = 5
+        assert ecs._audit() == [
+            "containerInstances: the listing does not hold exactly the live ones",
+            "containerInstances: a cluster's registered count is wrong",
+            "clusters: c counts the wrong container instances",
+        ]

@@ -13,12 +13,23 @@ def tags(client, arn):
     return client.list_tags_for_resource(resourceArn=arn)["tags"]
 
 
-@pytest.fixture(params=["cluster", "provider"])
+@pytest.fixture(params=["cluster", "provider", "task-definition", "container-instance"])
 def resource(request, client):
+    first = [{"key": "a", "value": "1"}]
     if request.param == "cluster":
-        client.create_cluster(clusterName="c", tags=[{"key": "a", "value": "1"}])
+        client.create_cluster(clusterName="c", tags=first)
         return CLUSTER
-    create_provider(client, "cp", tags=[{"key": "a", "value": "1"}])
+    if request.param == "task-definition":
+        containers = [{"name": "web", "image": "nginx", "memory": 64}]
+        response = client.register_task_definition(
+            family="web", containerDefinitions=containers, tags=first
+        )
+        return response["taskDefinition"]["taskDefinitionArn"]
+    if request.param == "container-instance":
+        client.create_cluster(clusterName="c")
+        instance = client.register_container_instance(cluster="c", tags=first)
+        return instance["containerInstance"]["containerInstanceArn"]
+    create_provider(client, "cp", tags=first)
     return PROVIDER
 
 
@@ -127,3 +138,36 @@ def test_fargate_cannot_be_tagged(mock, client):
     assert tags(client, fargate) == []
     with rejected(mock, "InvalidParameterException"):
         client.tag_resource(resourceArn=fargate, tags=[{"key": "k", "value": "v"}])
+
+
+@pytest.mark.parametrize(
+    "arn",
+    [
+        "arn:aws:ecs:us-east-1:123456789012:task-definition/web:9",
+        "arn:aws:ecs:us-east-1:123456789012:task-definition/web",
+        "arn:aws:ecs:us-east-1:123456789012:container-instance/c/0123456789abcdef",
+    ],
+)
+def test_a_task_definition_or_instance_that_is_not_there(mock, client, arn):
+    """docs/rules.md, "Tags": each operation answers what its model lists."""
+    client.register_task_definition(
+        family="web", containerDefinitions=[{"name": "w", "image": "i", "memory": 8}]
+    )
+    message = (
+        f"The specified resource {arn} does not exist. Specify a valid resource and try again."
+    )
+    with rejected(mock, "ResourceNotFoundException", message):
+        client.tag_resource(resourceArn=arn, tags=[{"key": "k", "value": "v"}])
+    with rejected(mock, "ResourceNotFoundException", message):
+        client.untag_resource(resourceArn=arn, tagKeys=["k"])
+    with rejected(mock, "ClientException", message):
+        client.list_tags_for_resource(resourceArn=arn)
+
+
+def test_tags_of_a_task_definition_are_described(client):
+    containers = [{"name": "web", "image": "nginx", "memory": 64}]
+    client.register_task_definition(family="web", containerDefinitions=containers)
+    arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1"
+    client.tag_resource(resourceArn=arn, tags=[{"key": "team", "value": "a"}])
+    described = client.describe_task_definition(taskDefinition="web:1", include=["TAGS"])
+    assert described["tags"] == [{"key": "team", "value": "a"}]

@@ -249,3 +249,16 @@ def test_list_filters_follow_the_model(raw, mock):
         raw.list_task_definition_families(status="DELETE_IN_PROGRESS")
     with rejected(mock, "InvalidParameterException", None):
         raw.list_task_definitions(maxResults=101)
+
+
+def test_the_handle_reads_every_revision(client, mock):
+    """docs/usage.md, "The handle"."""
+    register(client, tags=[{"key": "k", "value": "v"}])
+    register(client)
+    client.deregister_task_definition(taskDefinition="web:1")
+    revisions = mock.task_definitions()
+    assert list(revisions) == ["web:1", "web:2"]
+    assert revisions["web:1"]["status"] == "INACTIVE"
+    assert revisions["web:1"]["tags"] == [{"key": "k", "value": "v"}]
+    revisions["web:1"]["containerDefinitions"].clear()
+    assert mock.task_definitions()["web:1"]["containerDefinitions"] != []

@@ -12,6 +12,7 @@ from ecsmock.messages.account_settings import AccountSettingErrors
 from ecsmock.messages.capacity_providers import CapacityProviderErrors
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
+from ecsmock.messages.container_instances import ContainerInstanceErrors
 from ecsmock.messages.tags import TagErrors
 from ecsmock.messages.task_definitions import TaskDefinitionErrors
 from ecsmock.messages.wire import WireErrors
@@ -24,4 +25,5 @@ TABLES: tuple[type[ErrorTable], ...] = (
     TagErrors,
     AccountSettingErrors,
     TaskDefinitionErrors,
+    ContainerInstanceErrors,
 )

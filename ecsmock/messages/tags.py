@@ -21,8 +21,8 @@ class TagErrors(ErrorTable):
         _IPE,
         "Unsupported resource type: {resource_type}",
         _AWS,
-        "https://github.com/aws/aws-cli/issues/7875; ecsmock keeps clusters and capacity "
-        "providers only",
+        "https://github.com/aws/aws-cli/issues/7875; ecsmock keeps clusters, capacity "
+        "providers, task definitions and container instances",
     )
     RESERVED_PROVIDER_TAGS = Message(
         _IPE,
@@ -38,4 +38,17 @@ class TagErrors(ErrorTable):
         _DECISION,
         "TagResource and UntagResource model ResourceNotFoundException (ListTagsForResource "
         "answers PROVIDER_DOES_NOT_EXIST)",
+    )
+    NOT_FOUND = Message(
+        "ResourceNotFoundException",
+        "The specified resource {arn} does not exist. Specify a valid resource and try again.",
+        _DECISION,
+        "TagResource and UntagResource model ResourceNotFoundException",
+    )
+    NOT_FOUND_TO_LIST = Message(
+        "ClientException",
+        "The specified resource {arn} does not exist. Specify a valid resource and try again.",
+        _DECISION,
+        "ListTagsForResource models no ResourceNotFoundException; ClientException, as for an "
+        "unknown capacity provider",
     )

@@ -11,9 +11,12 @@ from collections.abc import Callable
 from ecsmock.models import Json
 from ecsmock.operations import (
     account_settings,
+    agent,
+    attributes,
     capacity_providers,
     cluster_updates,
     clusters,
+    container_instances,
     tags,
     task_definitions,
 )
@@ -47,6 +50,19 @@ OPERATIONS: dict[str, Operation] = {
     "DeleteTaskDefinitions": task_definitions.delete_task_definitions,
     "ListTaskDefinitions": task_definitions.list_task_definitions,
     "ListTaskDefinitionFamilies": task_definitions.list_task_definition_families,
+    "RegisterContainerInstance": container_instances.register_container_instance,
+    "DeregisterContainerInstance": container_instances.deregister_container_instance,
+    "DescribeContainerInstances": container_instances.describe_container_instances,
+    "ListContainerInstances": container_instances.list_container_instances,
+    "UpdateContainerInstancesState": container_instances.update_container_instances_state,
+    "UpdateContainerAgent": container_instances.update_container_agent,
+    "DiscoverPollEndpoint": agent.discover_poll_endpoint,
+    "SubmitTaskStateChange": agent.submit_task_state_change,
+    "SubmitContainerStateChange": agent.submit_container_state_change,
+    "SubmitAttachmentStateChanges": agent.submit_attachment_state_changes,
+    "PutAttributes": attributes.put_attributes,
+    "DeleteAttributes": attributes.delete_attributes,
+    "ListAttributes": attributes.list_attributes,
 }
 
 # Where ecsmock knowingly answers differently from AWS (shown on the served-operations page).
@@ -67,7 +83,20 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "timings.capacity_provider_update.",
     "DeleteCapacityProvider": "DELETE_IN_PROGRESS lasts until the next call unless a test chose "
     "timings.capacity_provider_deletion.",
-    "TagResource": "Only clusters and capacity providers can be tagged; other ECS resource types "
-    "answer 'Unsupported resource type'.",
+    "TagResource": "Clusters, capacity providers, task definitions and container instances can "
+    "be tagged; other ECS resource types answer 'Unsupported resource type'.",
+    "RegisterTaskDefinition": "requiresAttributes lists only the capabilities ecsmock derives "
+    "(task role, awsvpc, log drivers, ECR, execution role). Secrets, GPUs and Windows rules are "
+    "not checked.",
+    "DeleteTaskDefinitions": "A deleted revision is gone once timings.task_definition_deletion "
+    "has passed (0: the next call); AWS waits until no task or service uses it.",
+    "RegisterContainerInstance": "The identity document's signature is not checked; without "
+    "a document the instance gets made-up ids.",
+    "DeregisterContainerInstance": "force changes nothing: no task runs on an instance yet.",
+    "UpdateContainerAgent": "An update is available to any agent older than the one ecsmock "
+    "calls the latest; it completes once timings.container_agent_update has passed.",
+    "SubmitTaskStateChange": "Acknowledged, changing nothing: ecsmock runs no tasks yet.",
+    "SubmitContainerStateChange": "Acknowledged, changing nothing: ecsmock runs no tasks yet.",
+    "SubmitAttachmentStateChanges": "Acknowledged, changing nothing.",
     "ListAccountSettings": "Settings nobody set have today's defaults for a new account.",
 }

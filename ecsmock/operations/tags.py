@@ -1,4 +1,5 @@
-"""TagResource, UntagResource and ListTagsForResource, for clusters and capacity providers."""
+"""TagResource, UntagResource and ListTagsForResource, for clusters, capacity providers, task
+definitions and container instances."""
 
 from __future__ import annotations
 
@@ -11,17 +12,25 @@ from ecsmock.messages.tags import TagErrors
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import INACTIVE, Json, tags_to_api
 from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
+from ecsmock.models.container_instances import ContainerInstance
+from ecsmock.models.task_definitions import TaskDefinition
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
 
-_KEPT_TYPES = ("cluster", "capacity-provider")
+_KEPT_TYPES = ("cluster", "capacity-provider", "task-definition", "container-instance")
+Tagged = Cluster | CapacityProvider | TaskDefinition | ContainerInstance
 
 
 def _resource(
-    state: RegionState, request: Params, changing: bool, missing: ErrorTable
-) -> Cluster | CapacityProvider:
-    """The resource `resourceArn` names; `missing` answers a capacity provider that is not
-    there (each operation answers only the codes botocore models for it)."""
+    state: RegionState,
+    request: Params,
+    changing: bool,
+    missing: ErrorTable,
+    missing_provider: ErrorTable,
+) -> Tagged:
+    """The resource `resourceArn` names. A resource that is not there is answered with
+    `missing` (a capacity provider with `missing_provider`): each operation answers only the
+    codes botocore models for it."""
     text = request.required_string("resourceArn")
     arn = arns.parse(text)
     if arn is None or arn.service != "ecs" or not arn.resource_id:
@@ -35,16 +44,26 @@ def _resource(
         if changing and cluster.status == INACTIVE:
             raise AwsError.of(ClusterErrors.CLUSTER_INACTIVE)
         return cluster
+    if arn.resource_type == "task-definition":
+        definition = state.find_task_definition(text)
+        if definition is None or ":" not in arn.resource_id:
+            raise AwsError.of(missing, arn=text)
+        return definition
+    if arn.resource_type == "container-instance":
+        instance = state.find_container_instance(text)
+        if instance is None:
+            raise AwsError.of(missing, arn=text)
+        return instance
     provider = state.find_provider(text)
     if changing and provider is not None and provider.name in FARGATE_PROVIDERS:
         raise AwsError.of(TagErrors.RESERVED_PROVIDER_TAGS)
     if provider is None or provider.status == INACTIVE:
-        raise AwsError.of(missing)
+        raise AwsError.of(missing_provider)
     return provider
 
 
 def tag_resource(state: RegionState, request: Params) -> Json:
-    resource = _resource(state, request, changing=True, missing=TagErrors.PROVIDER_NOT_FOUND)
+    resource = _resource(state, request, True, TagErrors.NOT_FOUND, TagErrors.PROVIDER_NOT_FOUND)
     items = request.structs("tags")
     if items is None:
         raise AwsError.of(WireErrors.MISSING_PARAMETER, member="tags")
@@ -56,7 +75,7 @@ def tag_resource(state: RegionState, request: Params) -> Json:
 
 
 def untag_resource(state: RegionState, request: Params) -> Json:
-    resource = _resource(state, request, changing=True, missing=TagErrors.PROVIDER_NOT_FOUND)
+    resource = _resource(state, request, True, TagErrors.NOT_FOUND, TagErrors.PROVIDER_NOT_FOUND)
     keys = request.strings("tagKeys")
     if keys is None:
         raise AwsError.of(WireErrors.MISSING_PARAMETER, member="tagKeys")
@@ -69,6 +88,10 @@ def untag_resource(state: RegionState, request: Params) -> Json:
 def list_tags_for_resource(state: RegionState, request: Params) -> Json:
     # ListTagsForResource models no ResourceNotFoundException
     resource = _resource(
-        state, request, changing=False, missing=CapacityProviderErrors.PROVIDER_DOES_NOT_EXIST
+        state,
+        request,
+        False,
+        TagErrors.NOT_FOUND_TO_LIST,
+        CapacityProviderErrors.PROVIDER_DOES_NOT_EXIST,
     )
     return {"tags": tags_to_api(resource.tags)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from ecsmock import pages
+from ecsmock import pages, validation
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import task_definitions as lifecycle
 from ecsmock.messages.task_definitions import (
@@ -14,7 +14,6 @@ from ecsmock.messages.task_definitions import (
     FAILURE_STILL_ACTIVE,
     TaskDefinitionErrors,
 )
-from ecsmock.messages.wire import WireErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json, tags_to_api
 from ecsmock.models.task_definitions import DELETE_IN_PROGRESS
 from ecsmock.params import Params
@@ -58,13 +57,13 @@ def deregister_task_definition(state: RegionState, request: Params) -> Json:
 
 
 def delete_task_definitions(state: RegionState, request: Params) -> Json:
-    identifiers = request.strings("taskDefinitions")
-    if identifiers is None:
-        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="taskDefinitions")
-    if not identifiers:
-        raise AwsError.of(TaskDefinitionErrors.DELETE_NOTHING)
-    if len(identifiers) > MAX_DELETED:
-        raise AwsError.of(TaskDefinitionErrors.TOO_MANY_TO_DELETE)
+    identifiers = validation.names(
+        request,
+        "taskDefinitions",
+        MAX_DELETED,
+        TaskDefinitionErrors.DELETE_NOTHING,
+        TaskDefinitionErrors.TOO_MANY_TO_DELETE,
+    )
     deleted: list[Json] = []
     failures: list[Json] = []
     answered: set[str] = set()

@@ -12,10 +12,12 @@ from ecsmock.errors import AwsError
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
+from ecsmock.models.container_instances import ContainerInstance
 from ecsmock.models.task_definitions import TaskDefinition
 from ecsmock.scheduler import Scheduler, Timings
 from ecsmock.state.account import SETTING_DEFAULTS, Account, AccountSettings, Quotas
 from ecsmock.state.clusters import Namespaces, cluster_table, provider_table
+from ecsmock.state.container_instances import ContainerInstances
 from ecsmock.state.task_definitions import TaskDefinitions
 
 
@@ -50,6 +52,7 @@ class RegionState:
         self.account_settings = AccountSettings()
         self.namespaces = Namespaces()
         self.task_definitions = TaskDefinitions()
+        self.container_instances = ContainerInstances()
         # Every store, once: the snapshot, emptiness and the audit go through this tuple.
         self.stores = (
             self.clusters,
@@ -57,6 +60,7 @@ class RegionState:
             self.account_settings,
             self.namespaces,
             self.task_definitions,
+            self.container_instances,
         )
 
     @property
@@ -165,6 +169,26 @@ class RegionState:
             return self.task_definitions.latest_active(family)
         return self.task_definitions.get(family, revision)
 
+    # Container instances
+
+    def container_instance_arn(self, cluster: str, instance_id: str) -> str:
+        """The long form (with the cluster), unless the caller's containerInstanceLongArnFormat
+        setting is disabled."""
+        value, _ = self.effective_setting("containerInstanceLongArnFormat", self.caller_arn)
+        where = f"{cluster}/" if value == "enabled" else ""
+        return self.arn("ecs", f"container-instance/{where}{instance_id}")
+
+    def find_container_instance(self, identifier: str) -> ContainerInstance | None:
+        """An instance by id, or by ARN in either form, of this account and Region."""
+        text = self._own_resource(identifier, "container-instance")
+        if text is None:
+            return None
+        cluster, _, instance_id = text.rpartition("/")
+        instance = self.container_instances.get(instance_id)
+        if instance is None or cluster not in ("", instance.cluster):
+            return None
+        return instance
+
     # Service Connect namespaces
 
     def namespace_arn(self, name: str) -> str:
@@ -187,4 +211,11 @@ class RegionState:
 
     def audit(self) -> list[str]:
         """Where an index or a count disagrees with what the stores hold (none, always)."""
-        return [problem for store in self.stores for problem in store.audit()]
+        problems = [problem for store in self.stores for problem in store.audit()]
+        for cluster in self.clusters:
+            counted = self.container_instances.registered[cluster.name]
+            if cluster.status != INACTIVE and cluster.counts.registered_container_instances != (
+                counted
+            ):
+                problems.append(f"clusters: {cluster.name} counts the wrong container instances")
+        return problems

@@ -7,9 +7,10 @@ import re
 import unicodedata
 
 from ecsmock import service_model
-from ecsmock.errors import AwsError
+from ecsmock.errors import AwsError, ErrorTable
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
+from ecsmock.messages.wire import WireErrors
 from ecsmock.models import Json
 from ecsmock.models.clusters import StrategyItem
 from ecsmock.params import Params
@@ -26,6 +27,20 @@ _NAMESPACE_FORBIDDEN = frozenset('<>"/')
 def is_valid_name(name: str) -> bool:
     """Cluster and capacity provider names: up to 255 letters, digits, `_` and `-`."""
     return _NAME.fullmatch(name) is not None
+
+
+def names(
+    request: Params, member: str, most: int, empty: ErrorTable, too_many: ErrorTable
+) -> list[str]:
+    """A required list of 1 to `most` identifiers, with the errors the operation answers."""
+    identifiers = request.strings(member)
+    if identifiers is None:
+        raise AwsError.of(WireErrors.MISSING_PARAMETER, member=member)
+    if not identifiers:
+        raise AwsError.of(empty)
+    if len(identifiers) > most:
+        raise AwsError.of(too_many)
+    return identifiers
 
 
 def cluster_name(name: str) -> str:

@@ -1,0 +1,99 @@
+"""How container instances change: registered ACTIVE with what the agent reports, set DRAINING
+and back, deregistered INACTIVE, their agent updated. The only writer of their statuses, and of
+the cluster's count of registered instances."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ecsmock.models import INACTIVE, Json
+from ecsmock.models.container_instances import ContainerInstance
+from ecsmock.state.region import RegionState
+
+LATEST_AGENT = {
+    "agentVersion": "1.101.0",
+    "agentHash": "8e5fa3e1",
+    "dockerVersion": "DockerVersion: 25.0.8",
+}
+# What the agent of a current Amazon Linux instance reports it can do (no values).
+CAPABILITIES = (
+    "com.amazonaws.ecs.capability.ecr-auth",
+    "com.amazonaws.ecs.capability.task-iam-role",
+    "com.amazonaws.ecs.capability.task-iam-role-network-host",
+    "com.amazonaws.ecs.capability.privileged-container",
+    "com.amazonaws.ecs.capability.docker-remote-api.1.17",
+    "com.amazonaws.ecs.capability.docker-remote-api.1.18",
+    "com.amazonaws.ecs.capability.docker-remote-api.1.19",
+    "com.amazonaws.ecs.capability.docker-remote-api.1.21",
+    "com.amazonaws.ecs.capability.docker-remote-api.1.44",
+    *(
+        f"com.amazonaws.ecs.capability.logging-driver.{driver}"
+        for driver in ("awslogs", "json-file", "none", "syslog", "fluentd", "awsfirelens")
+    ),
+    "ecs.capability.task-eni",
+    "ecs.capability.execution-role-awslogs",
+    "ecs.capability.execution-role-ecr-pull",
+    "ecs.capability.secrets.asm.environment-variables",
+    "ecs.capability.secrets.ssm.environment-variables",
+    "ecs.capability.container-health-check",
+    "ecs.capability.efsAuth",
+)
+
+
+def agent_attributes(
+    instance_type: str, zone: str, architecture: str, ami: str | None
+) -> dict[str, str | None]:
+    """The attributes the agent registers an instance with."""
+    found: dict[str, str | None] = dict.fromkeys(CAPABILITIES)
+    if ami is not None:
+        found["ecs.ami-id"] = ami
+    found["ecs.availability-zone"] = zone
+    found["ecs.instance-type"] = instance_type
+    found["ecs.cpu-architecture"] = architecture
+    found["ecs.os-type"] = "linux"
+    found["ecs.os-family"] = "LINUX"
+    return found
+
+
+def register(state: RegionState, instance: ContainerInstance) -> None:
+    state.container_instances.add(instance)
+    _count(state, instance.cluster)
+
+
+def deregister(state: RegionState, instance: ContainerInstance) -> None:
+    """INACTIVE: still described, no longer listed, counted or given work."""
+    state.scheduler.cancel(instance)
+    instance.status = INACTIVE
+    instance.version += 1
+    state.container_instances.unlist(instance)
+    _count(state, instance.cluster)
+
+
+def set_status(instance: ContainerInstance, status: str) -> None:
+    """ACTIVE or DRAINING, as UpdateContainerInstancesState asks."""
+    if instance.status != status:
+        instance.status = status
+        instance.version += 1
+
+
+def update_agent(state: RegionState, instance: ContainerInstance) -> None:
+    """PENDING, then (`Timings.container_agent_update`) UPDATED to the latest agent."""
+    instance.agent_update_status = "PENDING"
+    instance.version += 1
+
+    def updated() -> None:
+        instance.agent_update_status = "UPDATED"
+        instance.version_info = {**instance.version_info, **LATEST_AGENT}
+        instance.version += 1
+
+    state.scheduler.after(state.timings.container_agent_update, updated, instance)
+
+
+def needs_update(version_info: Json) -> bool:
+    return version_info.get("agentVersion") != LATEST_AGENT["agentVersion"]
+
+
+def _count(state: RegionState, cluster_name: str) -> None:
+    cluster = state.clusters[cluster_name]
+    registered = state.container_instances.registered[cluster_name]
+    cluster.counts = dataclasses.replace(cluster.counts, registered_container_instances=registered)
