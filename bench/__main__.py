@@ -16,7 +16,7 @@ from bench.activation import activation, imports
 from bench.breakdown import breakdown
 from bench.contenders import Lineup
 from bench.latency import latency
-from bench.load import history, memory, scaling, threads
+from bench.load import history, memory, revision_memory, scaling, threads
 from bench.report import Table
 
 COMMAND = "python -m bench --write docs/performance.md"
@@ -43,6 +43,7 @@ def main() -> None:
     report(imports(runs=max(3, int(9 * scale))))
     report(scaling(lineup, _sizes(scale), calls=int(300 * scale) + 5))
     report(memory(lineup, {"ecsmock": int(5_000 * scale), "moto": int(2_000 * scale)}))
+    report(revision_memory(lineup, int(2_000 * scale)))
     report(threads(lineup, workers=8, per_worker=int(500 * scale)))
     report(history(lineup, deleted=int(30_000 * scale), present=int(20_000 * scale), calls=100))
     elapsed = time.perf_counter() - started

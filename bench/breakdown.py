@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from bench.contenders import Contender, Lineup
-from bench.latency import NAMES, Call
+from bench.latency import Call
 from bench.report import Table, micros
 from bench.timing import samples
 from ecsmock import wire
@@ -48,9 +48,9 @@ def _core(ecsmock: Contender, call: Call, calls: int) -> tuple[list[float], list
     reply: list[float] = []
     with ecsmock.active():
         client = ecsmock.client()
-        ecsmock.seed(client, NAMES[: call.seeded])
+        made = call.seed(ecsmock, client)
         with _timer(wire, "serve", serve), _timer(wire, "_reply", reply):
-            samples(lambda i: call.call(client, i), calls, 5.0)
+            samples(lambda i: call.call(client, i, made), calls, 5.0)
     return serve, reply
 
 

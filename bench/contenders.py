@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -32,6 +33,35 @@ class Contender:
     def seed(self, client: Any, names: Iterable[str]) -> None:
         for name in names:
             client.create_cluster(clusterName=name)
+
+    def seed_revisions(self, client: Any, definition: dict[str, Any], count: int) -> None:
+        for _ in range(count):
+            client.register_task_definition(**definition)
+
+    def seed_instances(self, client: Any, count: int) -> list[str]:
+        """`count` container instances in the default cluster, registered as the agent does;
+        their ARNs."""
+        client.create_cluster()
+        arns = []
+        for instance_id in self.ec2_instances(count):
+            document = json.dumps(
+                {"instanceId": instance_id, "region": REGION, "availabilityZone": f"{REGION}a",
+                 "instanceType": "m5.large"}
+            )  # fmt: skip
+            response = client.register_container_instance(
+                instanceIdentityDocument=document,
+                totalResources=[
+                    {"name": "CPU", "type": "INTEGER", "integerValue": 2048},
+                    {"name": "MEMORY", "type": "INTEGER", "integerValue": 7680},
+                ],
+                versionInfo={"agentVersion": "1.101.0"},
+            )
+            arns.append(response["containerInstance"]["containerInstanceArn"])
+        return arns
+
+    def ec2_instances(self, count: int) -> list[str]:
+        """Ids of EC2 instances for container instances to run on."""
+        return [f"i-{i:017x}" for i in range(count)]
 
     def decorate(self, func: Callable[[], None]) -> Callable[[], None]:
         return func
@@ -109,6 +139,24 @@ class Moto(Contender):
         from moto import mock_aws
 
         return mock_aws(func)
+
+    def ec2_instances(self, count: int) -> list[str]:
+        """moto registers only instances its EC2 has."""
+        ec2 = boto3.client("ec2", region_name=REGION)
+        reservation = ec2.run_instances(ImageId="ami-12c6146b", MinCount=count, MaxCount=count)
+        return [instance["InstanceId"] for instance in reservation["Instances"]]
+
+    def seed_revisions(self, client: Any, definition: dict[str, Any], count: int) -> None:
+        """The first through the API, the others in moto's backend directly: through its API,
+        10,000 revisions take minutes."""
+        from moto.ecs.models import ecs_backends
+
+        client.register_task_definition(**definition)
+        backend = ecs_backends[ACCOUNT_ID][REGION]
+        for _ in range(count - 1):
+            backend.register_task_definition(
+                definition["family"], definition["containerDefinitions"]
+            )
 
     @staticmethod
     def seed_backend(names: Iterable[str]) -> None:

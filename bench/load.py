@@ -7,10 +7,11 @@ import random
 import statistics
 import threading
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from bench.contenders import Contender, Floor, Lineup, Moto
+from bench.latency import TASK_DEFINITION
 from bench.report import Table, micros, times, verdict
 from bench.timing import samples, stopwatch
 from ecsmock.models.clusters import EVERY_CLUSTER_FIELD
@@ -78,21 +79,59 @@ def memory(lineup: Lineup, counts: dict[str, int]) -> Table:
     table = Table("Memory retained per cluster", ["contender", "clusters", "bytes each", "target"])
     for contender in (lineup.ecsmock, lineup.moto):
         count = counts[contender.name]
-        with contender.active():
-            client = contender.client()
-            contender.seed(client, [f"warm-{i}" for i in range(50)])  # fill botocore's caches
-            gc.collect()
-            tracemalloc.start()
-            try:
-                contender.seed(client, [f"m{i}" for i in range(count)])
-                gc.collect()
-                retained, _ = tracemalloc.get_traced_memory()
-            finally:
-                tracemalloc.stop()
-        each = retained / count
+        each = (
+            _retained(
+                contender,
+                lambda c, client: c.seed(client, [f"warm-{i}" for i in range(50)]),
+                lambda c, client: c.seed(client, [f"m{i}" for i in range(counts[c.name])]),
+            )
+            / count
+        )
         target = verdict(each, 1024, " bytes") if contender is lineup.ecsmock else "—"
         table.rows.append([contender.name, f"{count:,}", f"{each:,.0f}", target])
     return table
+
+
+def revision_memory(lineup: Lineup, count: int) -> Table:
+    """Memory still held per task definition revision: the realistic 3-container definition of
+    the per-call table."""
+    table = Table(
+        "Memory retained per task definition revision",
+        ["contender", "revisions", "bytes each", "target"],
+    )
+    warm = {**TASK_DEFINITION, "family": "warm"}
+    for contender in (lineup.ecsmock, lineup.moto):
+        each = (
+            _retained(
+                contender,
+                lambda c, client: c.seed_revisions(client, warm, 20),
+                lambda c, client: c.seed_revisions(client, TASK_DEFINITION, count),
+            )
+            / count
+        )
+        target = verdict(each, 4096, " bytes") if contender is lineup.ecsmock else "—"
+        table.rows.append([contender.name, f"{count:,}", f"{each:,.0f}", target])
+    return table
+
+
+def _retained(
+    contender: Contender,
+    warm: Callable[[Contender, Any], object],
+    fill: Callable[[Contender, Any], object],
+) -> int:
+    """Bytes still held after `fill`, once `warm` has filled botocore's caches (tracemalloc)."""
+    with contender.active():
+        client = contender.client()
+        warm(contender, client)
+        gc.collect()
+        tracemalloc.start()
+        try:
+            fill(contender, client)
+            gc.collect()
+            retained, _ = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    return retained
 
 
 def threads(lineup: Lineup, workers: int, per_worker: int) -> Table:

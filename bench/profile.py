@@ -15,7 +15,7 @@ import cProfile
 import pstats
 
 from bench.contenders import Ecsmock
-from bench.latency import CALLS, NAMES
+from bench.latency import CALLS
 
 CALLS_BY_LABEL = {call.label: call for call in CALLS}
 
@@ -31,11 +31,11 @@ def main() -> None:
     ecsmock = Ecsmock()
     with ecsmock.active():
         client = ecsmock.client()
-        ecsmock.seed(client, NAMES[: call.seeded])
-        call.call(client, -1)  # the first call loads what botocore caches
+        made = call.seed(ecsmock, client)
+        call.call(client, -1, made)  # the first call loads what botocore caches
         with cProfile.Profile() as profile:
             for i in range(options.times):
-                call.call(client, i)
+                call.call(client, i, made)
     stats = pstats.Stats(profile).strip_dirs().sort_stats(options.sort)
     stats.print_stats(options.top)
 

@@ -130,10 +130,11 @@ class Handle:
         DescribeContainerInstances shows them with tags. A copy."""
         state = self._state(region, account_id)
         with self._world.lock:
+            found = state.find_cluster(cluster)
             return {
                 instance.id: instance.to_api(("TAGS",))
                 for instance in state.container_instances.by_id.values()
-                if instance.cluster == cluster
+                if found is not None and instance.cluster == found.name
             }
 
     def add_container_instance(
@@ -155,7 +156,13 @@ class Handle:
         first by default) and architecture its attributes show, custom `attributes` (name ->
         value, None for none), and the cluster's capacity provider it belongs to. Returns the
         instance as DescribeContainerInstances shows it."""
+        for name, amount in (("cpu", cpu), ("memory", memory)):
+            if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount < 2**31:
+                raise ValueError(f"{name} is a whole number from 1 to 2**31 - 1, not {amount!r}")
         state = self._state(region, account_id)
+        zone = availability_zone or f"{state.region}a"
+        if not zone.startswith(state.region):
+            raise ValueError(f"{zone!r} is not an Availability Zone of {state.region}")
         with self._world.lock:
             target = self._cluster(cluster, region, account_id)
             if capacity_provider is not None and capacity_provider not in (
@@ -168,7 +175,7 @@ class Handle:
             document = {
                 "instanceId": f"i-{state.ids.bytes(9).hex()[:17]}",
                 "region": state.region,
-                "availabilityZone": availability_zone or f"{state.region}a",
+                "availabilityZone": zone,
                 "instanceType": instance_type,
                 "architecture": architecture,
             }

@@ -101,6 +101,12 @@ _KINDS: dict[str, tuple[tuple[type, ...], str]] = {
 }
 
 
+_RANGES = {
+    "integer": (-(2**31), 2**31 - 1, "32-bit integer"),
+    "long": (-(2**63), 2**63 - 1, "64-bit integer"),
+}
+
+
 def conform(value: Any, shape: str, path: str) -> Any:
     """`value` checked against the model's `shape`, reduced to what the model knows."""
     spec = service_model.shape(shape)
@@ -125,6 +131,8 @@ def conform(value: Any, shape: str, path: str) -> Any:
             conform(key, keys, f"{path} key"): conform(entry, values, f"{path}.{key}")
             for key, entry in value.items()
         }
+    if kind in _RANGES and not _RANGES[kind][0] <= value <= _RANGES[kind][1]:
+        raise AwsError.of(WireErrors.WRONG_TYPE, member=path, expected=f"a {_RANGES[kind][2]}")
     if "enum" in spec and value not in spec["enum"]:
         valid = ", ".join(spec["enum"])
         raise AwsError.of(CommonErrors.ENUM_VALUE, member=path, value=value, valid=valid)

@@ -1,5 +1,5 @@
-"""The cluster query language: the expressions of ListContainerInstances' `filter` and of
-`memberOf` placement constraints, such as
+"""The cluster query language: the expressions of ListContainerInstances' `filter` (and, once
+tasks are placed, of `memberOf` placement constraints), such as
 `attribute:ecs.instance-type =~ t3.* and not(attribute:ecs.availability-zone in [us-east-1a])`.
 
 `parse` turns an expression into a predicate over a lookup: a function from a subject
@@ -38,6 +38,8 @@ _OPERATORS = {
 }  # fmt: skip
 _TOKENS = re.compile(r"\s*(==|!=|>=|<=|=~|!~|&&|\|\||!exists|[()\[\],<>!]|[^\s()\[\],!=<>&|~]+)")
 _AND, _OR, _NOT = ("and", "&&"), ("or", "||"), ("not", "!")
+_PUNCTUATION = ("(", ")", "[", "]", ",")
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def parse(expression: str) -> Predicate:
@@ -65,11 +67,15 @@ def _fail(expression: str, reason: str) -> NoReturn:
     raise AwsError.of(ContainerInstanceErrors.FILTER, expression=expression, reason=reason)
 
 
+_DEEPEST = 50  # parentheses and negations in one another: deeper is refused, not recursed
+
+
 class _Parser:
     def __init__(self, expression: str, tokens: list[str]) -> None:
         self.expression = expression
         self.tokens = tokens
         self.position = 0
+        self.depth = 0
 
     def fail(self, reason: str) -> NoReturn:
         _fail(self.expression, reason)
@@ -103,6 +109,15 @@ class _Parser:
         return parts[0] if len(parts) == 1 else (lambda get: all(part(get) for part in parts))
 
     def negation(self) -> Predicate:
+        self.depth += 1
+        if self.depth > _DEEPEST:
+            self.fail(f"it nests more than {_DEEPEST} deep")
+        try:
+            return self._negation()
+        finally:
+            self.depth -= 1
+
+    def _negation(self) -> Predicate:
         if self.peek() in _NOT:
             self.take()
             inner = self.negation()
@@ -128,9 +143,7 @@ class _Parser:
             listed = self.listing()
             inside = operator == "in"
             return lambda get: any(v in listed for v in _values(get(subject))) == inside
-        argument = self.take()
-        if argument in ("(", ")", "[", "]", ","):
-            self.fail("expected a value")
+        argument = self.value()
         if operator in _ORDERS:
             bound = _number(argument)
             if bound is None:
@@ -138,12 +151,18 @@ class _Parser:
             return _ordered(subject, _ORDERS[str(operator)], bound)
         return _compare(subject, str(operator), argument)
 
+    def value(self) -> str:
+        token = self.take()
+        if token in _PUNCTUATION:
+            self.fail("expected a value")
+        return token
+
     def listing(self) -> list[str]:
         self.expect("[")
-        items = [self.take()]
+        items = [self.value()]
         while self.peek() == ",":
             self.take()
-            items.append(self.take())
+            items.append(self.value())
         self.expect("]")
         return items
 
@@ -186,10 +205,8 @@ def _ordered(subject: str, order: Callable[[float, float], bool], bound: float) 
 
 def _number(text: str) -> float | None:
     """A number, or a date (`registeredAt > 2024-01-01`) as seconds since the epoch."""
-    try:
+    if _NUMBER.fullmatch(text):
         return float(text)
-    except ValueError:
-        pass
     try:
         moment = datetime.datetime.fromisoformat(text)
     except ValueError:

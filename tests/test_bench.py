@@ -8,7 +8,7 @@ from bench.activation import activation
 from bench.breakdown import breakdown
 from bench.contenders import Lineup
 from bench.latency import CALLS, latency
-from bench.load import history, memory, scaling, threads
+from bench.load import history, memory, revision_memory, scaling, threads
 
 pytest.importorskip("moto")
 
@@ -26,9 +26,10 @@ def test_every_table_comes_out_whole(lineup):
         activation(lineup, rounds=1, calls=1, budget=0.0),
         scaling(lineup, [5, 10], calls=2),
         memory(lineup, {"ecsmock": 2, "moto": 2}),
+        revision_memory(lineup, 2),
         history(lineup, deleted=3, present=100, calls=2),
     ]
-    assert [len(table.rows) for table in tables] == [1, 1, 3, 4, 2, 4]
+    assert [len(table.rows) for table in tables] == [1, 1, 3, 4, 2, 2, 4]
     for table in tables:
         assert all(len(row) == len(table.columns) for row in table.rows), table.title
         assert table.markdown().startswith(f"### {table.title}\n")

@@ -463,3 +463,89 @@ def test_the_handle_refuses_what_the_api_would(client, mock):
     with pytest.raises(KeyError, match="no active cluster 'nope'"):
         mock.add_container_instance("nope")
     assert mock.container_instances("c") == {}
+
+
+def test_hostile_documents_and_filters_are_refused(client, cluster, mock):
+    """docs/rules.md, "Container instances": never a traceback."""
+    with rejected(mock, "InvalidParameterException", None):
+        register(client, instanceIdentityDocument="[" * 100_000 + "]" * 100_000)
+    deep = "(" * 60 + "agentConnected == true" + ")" * 60
+    message = f"Invalid filter expression {deep!r}: it nests more than 50 deep."
+    with rejected(mock, "InvalidParameterException", message):
+        client.list_container_instances(cluster="c", filter=deep)
+    with rejected(mock, "InvalidParameterException", None):
+        client.list_container_instances(
+            cluster="c", filter="not " * 3000 + "agentConnected == true"
+        )
+    for expression in ("ec2InstanceId in [,]", "ec2InstanceId in []", "runningTasksCount > ١٢"):
+        with rejected(mock, "InvalidParameterException", None):
+            client.list_container_instances(cluster="c", filter=expression)
+
+
+@pytest.mark.parametrize("value", ["off", "disabled"])
+def test_either_word_for_off_gives_short_arns(client, cluster, value):
+    client.put_account_setting(name="containerInstanceLongArnFormat", value=value)
+    arn = register(client)["containerInstanceArn"]
+    assert arn.count("/") == 1
+    client.put_account_setting(name="containerInstanceLongArnFormat", value="on")
+    assert register(client)["containerInstanceArn"].count("/") == 2
+
+
+def test_re_registering_merges_tags(client, cluster, mock):
+    first = register(client, tags=[{"key": "a", "value": "1"}])
+    arn = first["containerInstanceArn"]
+    again = register(client, containerInstanceArn=arn, tags=[{"key": "b", "value": "2"}])
+    assert again["tags"] == [{"key": "a", "value": "1"}, {"key": "b", "value": "2"}]
+    more = [{"key": f"k{n}", "value": "v"} for n in range(49)]
+    with rejected(mock, "InvalidParameterException", None):
+        register(client, containerInstanceArn=arn, tags=more)
+
+
+def test_a_cluster_created_again_starts_without_instances(client, cluster, mock):
+    arn = register(client)["containerInstanceArn"]
+    client.deregister_container_instance(cluster="c", containerInstance=arn)
+    client.delete_cluster(cluster="c")
+    client.create_cluster(clusterName="c")
+    described = client.describe_container_instances(cluster="c", containerInstances=[arn])
+    assert described["failures"] == [{"arn": arn, "reason": "MISSING"}]
+    assert mock.container_instances("c") == {}
+    fresh = register(client)["containerInstanceArn"]
+    assert client.list_container_instances(cluster="c")["containerInstanceArns"] == [fresh]
+
+
+@pytest.mark.parametrize(
+    ("resource", "reason"),
+    [
+        ({"name": "CPU", "type": "STRINGSET", "stringSetValue": ["1"]}, "type must be INTEGER"),
+        ({"name": "GPU", "type": "INTEGER", "integerValue": -5}, "it is negative"),
+    ],
+)
+def test_resources_are_checked(client, cluster, mock, resource, reason):
+    message = f"Invalid resource {resource['name']}: {reason}."
+    with rejected(mock, "InvalidParameterException", message):
+        register(client, totalResources=[resource])
+
+
+def test_a_double_resource_defaults_to_a_double(client, cluster):
+    instance = register(client, totalResources=[{"name": "SPEED", "type": "DOUBLE"}])
+    assert instance["registeredResources"][-1]["doubleValue"] == 0.0
+
+
+def test_an_id_with_a_slash_is_not_an_id(client, cluster):
+    arn = register(client)["containerInstanceArn"]
+    slashed = "c/" + arn.rpartition("/")[2]
+    response = client.describe_container_instances(cluster="c", containerInstances=[slashed])
+    assert response["containerInstances"] == []
+
+
+def test_the_handle_checks_its_arguments(client, cluster, mock):
+    with pytest.raises(ValueError, match="cpu is a whole number"):
+        mock.add_container_instance("c", cpu=0)
+    with pytest.raises(ValueError, match="memory is a whole number"):
+        mock.add_container_instance("c", memory=True)
+    with pytest.raises(ValueError, match="not an Availability Zone of us-east-1"):
+        mock.add_container_instance("c", availability_zone="eu-west-1a")
+    instance = mock.add_container_instance("c")
+    by_arn = mock.container_instances("arn:aws:ecs:us-east-1:123456789012:cluster/c")
+    assert list(by_arn.values()) == [instance]
+    assert mock.container_instances("nope") == {}

@@ -488,3 +488,69 @@ def test_tags_follow_the_tag_rules(client, mock):
         register(client, tags=[{"key": "aws:x", "value": "v"}])
     response = register(client, tags=[{"key": "k", "value": "v"}])
     assert response["tags"] == [{"key": "k", "value": "v"}]
+
+
+@pytest.mark.parametrize(
+    "cpu",
+    [
+        "1024.0000000000000000000000001",
+        "0.2500000000000000000000000001 vCPU",
+        "\u0661\u0660\u0662\u0664",
+        "\uff11\uff10\uff12\uff14",
+        "1" + " " * 20_000 + "!",
+        "1_024",
+        "1e3",
+        "1  vCPU",
+    ],
+)
+def test_cpu_is_read_exactly_in_ascii(client, mock, cpu):
+    """docs/rules.md, "Registering": whole units only, as digits AWS reads."""
+    with rejected(mock, "ClientException", "Invalid 'cpu' setting for task."):
+        register(client, cpu=cpu)
+
+
+def test_memory_is_never_rounded(client, mock):
+    with rejected(mock, "ClientException", "Invalid 'memory' setting for task."):
+        register(client, memory="12345678901234567890123456789012345")
+    definition = register(client, memory="1.5GB")["taskDefinition"]
+    assert definition["memory"] == "1536"
+
+
+def test_container_numbers_are_32_bit(raw, mock):
+    with rejected(mock, "SerializationException", None):
+        raw.register_task_definition(family="web", containerDefinitions=[container(memory=2**40)])
+
+
+PORT_RANGE_REFUSALS = [
+    ({"containerPort": 99999, "containerPortRange": "1-2"}, "containerPort"),
+    ({"containerPortRange": "abc"}, "containerPortRange"),
+    ({"containerPortRange": "9000-8000"}, "containerPortRange"),
+    ({"containerPortRange": "1-70000"}, "containerPortRange"),
+]
+
+
+@pytest.mark.parametrize(("mapping", "setting"), PORT_RANGE_REFUSALS)
+def test_port_ranges_are_checked(client, mock, mapping, setting):
+    message = f"Invalid '{setting}' setting for container 'web'."
+    with rejected(mock, "ClientException", message):
+        register(client, containerDefinitions=[container(memory=8, portMappings=[mapping])])
+
+
+def test_a_blank_image_or_source_container_is_named(client, mock):
+    with rejected(mock, "ClientException", "Container.image should not be null or empty."):
+        register(client, containerDefinitions=[container(memory=8, image=" ")])
+    message = (
+        "Invalid 'volumesFrom' setting for container 'web'. Container '' is not defined in the "
+        "task definition."
+    )
+    with rejected(mock, "ClientException", message):
+        register(client, containerDefinitions=[container(memory=8, volumesFrom=[{}])])
+
+
+def test_managed_instances_are_listed_when_required(client):
+    definition = register(client, requiresCompatibilities=["MANAGED_INSTANCES"])
+    assert definition["taskDefinition"]["compatibilities"] == [
+        "EXTERNAL",
+        "EC2",
+        "MANAGED_INSTANCES",
+    ]

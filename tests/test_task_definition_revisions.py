@@ -262,3 +262,24 @@ def test_the_handle_reads_every_revision(client, mock):
     assert revisions["web:1"]["tags"] == [{"key": "k", "value": "v"}]
     revisions["web:1"]["containerDefinitions"].clear()
     assert mock.task_definitions()["web:1"]["containerDefinitions"] != []
+
+
+def test_a_revision_too_long_to_be_one_names_none(client, mock):
+    """docs/rules.md, "Revisions and their status": never a traceback, never a half change."""
+    register(client)
+    client.deregister_task_definition(taskDefinition="web:1")
+    huge = "web:" + "9" * 5000
+    with rejected(mock, "ClientException", UNABLE):
+        client.describe_task_definition(taskDefinition=huge)
+    with rejected(mock, "ClientException", DOES_NOT_EXIST):
+        client.deregister_task_definition(taskDefinition=huge)
+    response = client.delete_task_definitions(taskDefinitions=["web:1", huge])
+    assert [item["revision"] for item in response["taskDefinitions"]] == [1]
+    assert [failure["arn"] for failure in response["failures"]] == [huge]
+
+
+def test_an_empty_family_prefix_filters_nothing(client):
+    register(client, "web")
+    register(client, "api")
+    assert names(arns(client, familyPrefix="")) == ["api:1", "web:1"]
+    assert client.list_task_definition_families(familyPrefix="")["families"] == ["api", "web"]

@@ -177,6 +177,7 @@ def delete(state: RegionState, cluster: Cluster) -> None:
     cluster.providers_in_use = frozenset()
     cluster.status = INACTIVE
     state.clusters.unlist(cluster)
+    state.container_instances.forget_cluster(cluster.name)
 
 
 def has_cluster_scoped_providers(state: RegionState, cluster: Cluster) -> bool:

@@ -62,7 +62,6 @@ def register(state: RegionState, instance: ContainerInstance) -> None:
 
 def deregister(state: RegionState, instance: ContainerInstance) -> None:
     """INACTIVE: still described, no longer listed, counted or given work."""
-    state.scheduler.cancel(instance)
     instance.status = INACTIVE
     instance.version += 1
     state.container_instances.unlist(instance)

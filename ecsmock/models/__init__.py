@@ -12,13 +12,11 @@ INACTIVE = "INACTIVE"
 
 
 def fresh(value: Any) -> Any:
-    """A copy of stored JSON (objects, lists and scalars) that shares nothing with it, so a
-    response or a reader's result can be changed without changing the state, at a tenth of what
-    `copy.deepcopy` costs."""
+    """A copy of stored JSON objects (of objects and scalars: what ecsmock stores) that shares
+    nothing with them, so a response or a reader's result can be changed without changing the
+    state, at a tenth of what `copy.deepcopy` costs."""
     if isinstance(value, dict):
         return {key: fresh(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [fresh(item) for item in value]
     return value
 
 

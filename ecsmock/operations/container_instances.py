@@ -6,6 +6,7 @@ from __future__ import annotations
 from ecsmock import pages, query, validation
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import container_instances as lifecycle
+from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.container_instances import ContainerInstanceErrors
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
@@ -37,11 +38,15 @@ def register_container_instance(state: RegionState, request: Params) -> Json:
     if known is not None:
         instance = _instance(state, cluster, known)
         rules.custom_limit({**instance.attributes, **given}, _TOO_MANY)
+        merged_tags = {**instance.tags, **tags}
+        if len(merged_tags) > validation.MAX_TAGS:
+            raise AwsError.of(CommonErrors.TOO_MANY_TAGS)
         instance.registered_resources = resources
         instance.version_info = version_info
         instance.attributes.update(given)
+        instance.tags = merged_tags
         instance.version += 1
-        return {"containerInstance": instance.to_api()}
+        return {"containerInstance": instance.to_api(("TAGS",))}
     zone = document.get("availabilityZone", f"{state.region}a")
     found = lifecycle.agent_attributes(
         document.get("instanceType", "t3.medium"),
@@ -188,8 +193,9 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
 
 def deregister_container_instance(state: RegionState, request: Params) -> Json:
     cluster = _cluster(state, request)
-    instance = _instance(state, cluster, request.required_string("containerInstance"))
+    identifier = request.required_string("containerInstance")
     request.boolean("force")  # no task runs on it yet: force changes nothing
+    instance = _instance(state, cluster, identifier)
     lifecycle.deregister(state, instance)
     return {"containerInstance": instance.to_api()}
 

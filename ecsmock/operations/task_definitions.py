@@ -89,7 +89,7 @@ def delete_task_definitions(state: RegionState, request: Params) -> Json:
 
 
 def list_task_definitions(state: RegionState, request: Params) -> Json:
-    family = request.string("familyPrefix")
+    family = request.string("familyPrefix") or None  # empty: every family, as for families
     status = request.shaped("status", "TaskDefinitionStatus") or ACTIVE
     order = request.shaped("sort", "SortOrder") or "ASC"
     scope = pages.scope("ListTaskDefinitions", family, status, order)

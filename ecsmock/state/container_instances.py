@@ -5,6 +5,7 @@ each cluster has."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 from collections import Counter
 
@@ -20,6 +21,7 @@ class ContainerInstances:
         self.by_id: dict[str, ContainerInstance] = {}
         self.listing: Listing[ContainerInstance] = Listing()  # (cluster, order), not INACTIVE
         self.registered: Counter[str] = Counter()  # cluster name -> its registered instances
+        self._orders = itertools.count()
 
     def get(self, instance_id: str) -> ContainerInstance | None:
         return self.by_id.get(instance_id)
@@ -37,7 +39,7 @@ class ContainerInstances:
         return [self.listing.item(key) for key in span]
 
     def add(self, instance: ContainerInstance) -> None:
-        instance.order = len(self.by_id)
+        instance.order = next(self._orders)
         self.by_id[instance.id] = instance
         self.listing.put((instance.cluster, instance.order), instance)
         self.registered[instance.cluster] += 1
@@ -46,6 +48,13 @@ class ContainerInstances:
         """A deregistered instance: kept and described, no longer listed or counted."""
         self.listing.discard((instance.cluster, instance.order))
         self.registered[instance.cluster] -= 1
+
+    def forget_cluster(self, cluster: str) -> None:
+        """A deleted cluster's deregistered instances go with it: a cluster created again under
+        its name starts without them."""
+        for instance in [i for i in self.by_id.values() if i.cluster == cluster]:
+            del self.by_id[instance.id]
+        del self.registered[cluster]
 
     @property
     def is_empty(self) -> bool:

@@ -20,6 +20,8 @@ from ecsmock.state.clusters import Namespaces, cluster_table, provider_table
 from ecsmock.state.container_instances import ContainerInstances
 from ecsmock.state.task_definitions import TaskDefinitions
 
+MAX_REVISION_DIGITS = 10  # a revision is an int32: more digits name none
+
 
 class RegionState:
     def __init__(
@@ -155,7 +157,7 @@ class RegionState:
         family, colon, revision = text.partition(":")
         if not colon:
             return family, None
-        if not (revision.isascii() and revision.isdigit()):
+        if not (revision.isascii() and revision.isdigit()) or len(revision) > MAX_REVISION_DIGITS:
             return None
         return family, int(revision)
 
@@ -175,13 +177,13 @@ class RegionState:
         """The long form (with the cluster), unless the caller's containerInstanceLongArnFormat
         setting is disabled."""
         value, _ = self.effective_setting("containerInstanceLongArnFormat", self.caller_arn)
-        where = f"{cluster}/" if value == "enabled" else ""
+        where = "" if value in ("disabled", "off") else f"{cluster}/"
         return self.arn("ecs", f"container-instance/{where}{instance_id}")
 
     def find_container_instance(self, identifier: str) -> ContainerInstance | None:
         """An instance by id, or by ARN in either form, of this account and Region."""
         text = self._own_resource(identifier, "container-instance")
-        if text is None:
+        if text is None or ("/" in text and not identifier.startswith("arn:")):
             return None
         cluster, _, instance_id = text.rpartition("/")
         instance = self.container_instances.get(instance_id)

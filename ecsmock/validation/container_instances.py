@@ -13,6 +13,7 @@ from ecsmock.models import Json
 from ecsmock.models.container_instances import RESOURCE_TYPES, VALUE_MEMBERS, is_custom, resource
 
 MAX_CUSTOM_ATTRIBUTES = 10
+_INTEGER_RESOURCES = ("CPU", "MEMORY")
 DEFAULT_PORTS = ["22", "2376", "2375", "51678", "51679"]  # what the agent reserves
 _ATTRIBUTE_NAME = re.compile(r"[A-Za-z0-9_./\\-]{1,128}")
 _ATTRIBUTE_VALUE = re.compile(r"[A-Za-z0-9_.@/\\: -]{1,128}")
@@ -32,7 +33,7 @@ def identity_document(text: str | None, region: str) -> dict[str, str]:
         return {}
     try:
         document: Any = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         document = None
     if not isinstance(document, dict):
         raise AwsError.of(ContainerInstanceErrors.IDENTITY_DOCUMENT, reason="not a JSON object")
@@ -62,7 +63,14 @@ def total_resources(items: list[Json] | None, cpu: int, memory: int) -> list[Jso
             raise AwsError.of(ContainerInstanceErrors.RESOURCE, name=name, reason=reason)
         stringset = kind == "STRINGSET"
         value = item.get("stringSetValue" if stringset else VALUE_MEMBERS[kind])
-        given[name] = resource(name, kind, value if value is not None else [] if stringset else 0)
+        if name in _INTEGER_RESOURCES and kind != "INTEGER":
+            raise AwsError.of(
+                ContainerInstanceErrors.RESOURCE, name=name, reason="type must be INTEGER"
+            )
+        if not stringset and value is not None and value < 0:
+            raise AwsError.of(ContainerInstanceErrors.RESOURCE, name=name, reason="it is negative")
+        zero: float | list[str] = [] if stringset else 0.0 if kind == "DOUBLE" else 0
+        given[name] = resource(name, kind, value if value is not None else zero)
     defaults = {
         "CPU": resource("CPU", "INTEGER", cpu),
         "MEMORY": resource("MEMORY", "INTEGER", memory),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ecsmock import validation
@@ -31,7 +31,9 @@ FARGATE_SIZES: dict[int, Sequence[int]] = {
     16384: range(32768, 122880 + 1, 8192),
 }
 
-_UNITS = re.compile(r"\s*(\d+(?:\.\d*)?|\.\d+)\s*([A-Za-z]*)\s*")
+_UNITS = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+) ?([A-Za-z]*)")
+_LONGEST_UNITS = 32  # no cpu or memory value AWS takes is longer
+_PORT_RANGE = re.compile(r"([0-9]{1,5})-([0-9]{1,5})")
 _ECR_IMAGE = re.compile(r"\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/")
 
 
@@ -101,6 +103,7 @@ def registration(request: Params) -> Registration:
         *(("EXTERNAL",) if mode != "awsvpc" else ()),
         "EC2",
         *(("FARGATE",) if fargate is None else ()),
+        *(("MANAGED_INSTANCES",) if "MANAGED_INSTANCES" in required else ()),
     )
     document["containerDefinitions"] = containers
     document.setdefault("volumes", [])
@@ -137,14 +140,14 @@ def _units(document: Json, member: str, unit: str, error: ErrorTable) -> int | N
     text = document.get(member)
     if text is None:
         return None
-    match = _UNITS.fullmatch(text)
+    match = _UNITS.fullmatch(text.strip(" ")) if len(text) <= _LONGEST_UNITS else None
     if match is None or match[2].lower() not in ("", unit):
         raise AwsError.of(error)
-    amount = Decimal(match[1]) * (1024 if match[2] else 1)
-    if amount != amount.to_integral_value():
+    amount = Fraction(match[1]) * (1024 if match[2] else 1)
+    if amount.denominator != 1:
         raise AwsError.of(error)
-    document[member] = str(int(amount))
-    return int(amount)
+    document[member] = str(amount.numerator)
+    return amount.numerator
 
 
 def _containers(containers: list[Json], mode: str) -> None:
@@ -155,7 +158,7 @@ def _containers(containers: list[Json], mode: str) -> None:
             raise AwsError.of(TaskDefinitionErrors.CONTAINER_NAME_BLANK)
         if not validation.is_valid_name(name):
             raise AwsError.of(TaskDefinitionErrors.CONTAINER_NAME_CHARACTERS)
-        if not container.get("image"):
+        if not container.get("image", "").strip():
             raise AwsError.of(TaskDefinitionErrors.CONTAINER_IMAGE_BLANK)
         if name in names:
             raise AwsError.of(TaskDefinitionErrors.CONTAINER_NAMES_UNIQUE)
@@ -193,7 +196,7 @@ def _containers(containers: list[Json], mode: str) -> None:
                 raise AwsError.of(
                     TaskDefinitionErrors.UNKNOWN_VOLUMES_FROM,
                     name=container["name"],
-                    other=source.get("sourceContainer"),
+                    other=source.get("sourceContainer", ""),
                 )
 
 
@@ -205,8 +208,14 @@ def _ports(container: Json, mode: str) -> None:
         raise AwsError.of(TaskDefinitionErrors.NONE_PORTS)
     for mapping in mappings:
         port = mapping.get("containerPort")
-        if "containerPortRange" not in mapping and (port is None or not 0 < port <= 65535):
+        if (port is None and "containerPortRange" not in mapping) or (
+            port is not None and not 0 < port <= 65535
+        ):
             raise AwsError.of(TaskDefinitionErrors.CONTAINER_PORT, name=name)
+        if "containerPortRange" in mapping and not _is_port_range(mapping["containerPortRange"]):
+            raise AwsError.of(
+                TaskDefinitionErrors.CONTAINER_SETTING, setting="containerPortRange", name=name
+            )
         host = mapping.get("hostPort")
         if host is not None and not 0 <= host <= 65535:
             raise AwsError.of(TaskDefinitionErrors.CONTAINER_SETTING, setting="hostPort", name=name)
@@ -219,6 +228,11 @@ def _ports(container: Json, mode: str) -> None:
                 )
             mapping["hostPort"] = port
         mapping.setdefault("protocol", "tcp")
+
+
+def _is_port_range(text: str) -> bool:
+    match = _PORT_RANGE.fullmatch(text)
+    return match is not None and 0 < int(match[1]) < int(match[2]) <= 65535
 
 
 def _network_settings(container: Json, mode: str) -> None:
