@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 from ecsmock import faults, service_model
 from ecsmock.environment import DEFAULT_REGION
 from ecsmock.errors import AwsError
-from ecsmock.lifecycle.container_instances import LATEST_AGENT
+from ecsmock.lifecycle import container_instances as instances
 from ecsmock.models import INACTIVE, Json, tags_to_api
 from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, Cluster, Counts
+from ecsmock.models.container_instances import attributes_to_api
 from ecsmock.operations import OPERATIONS
 from ecsmock.params import Params
 from ecsmock.scheduler import Timings
@@ -141,11 +142,11 @@ class Handle:
         self,
         cluster: str = "default",
         *,
-        cpu: int = 2048,
-        memory: int = 3904,
-        instance_type: str = "t3.medium",
+        cpu: int = instances.DEFAULT_CPU,
+        memory: int = instances.DEFAULT_MEMORY,
+        instance_type: str = instances.DEFAULT_INSTANCE_TYPE,
         availability_zone: str | None = None,
-        architecture: str = "x86_64",
+        architecture: str = instances.DEFAULT_ARCHITECTURE,
         attributes: dict[str, str | None] | None = None,
         capacity_provider: str | None = None,
         region: str | None = None,
@@ -160,7 +161,7 @@ class Handle:
             if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount < 2**31:
                 raise ValueError(f"{name} is a whole number from 1 to 2**31 - 1, not {amount!r}")
         state = self._state(region, account_id)
-        zone = availability_zone or f"{state.region}a"
+        zone = availability_zone or instances.first_zone(state.region)
         if not zone.startswith(state.region):
             raise ValueError(f"{zone!r} is not an Availability Zone of {state.region}")
         with self._world.lock:
@@ -173,7 +174,6 @@ class Handle:
                     f"{cluster!r}; it has {target.capacity_providers or []}"
                 )
             document = {
-                "instanceId": f"i-{state.ids.bytes(9).hex()[:17]}",
                 "region": state.region,
                 "availabilityZone": zone,
                 "instanceType": instance_type,
@@ -186,11 +186,8 @@ class Handle:
                     {"name": "CPU", "type": "INTEGER", "integerValue": cpu},
                     {"name": "MEMORY", "type": "INTEGER", "integerValue": memory},
                 ],
-                "versionInfo": dict(LATEST_AGENT),
-                "attributes": [
-                    {"name": name} if value is None else {"name": name, "value": value}
-                    for name, value in (attributes or {}).items()
-                ],
+                "versionInfo": dict(instances.LATEST_AGENT),
+                "attributes": attributes_to_api(attributes or {}),
             }
             try:
                 response = OPERATIONS["RegisterContainerInstance"](state, Params(request))
@@ -198,7 +195,7 @@ class Handle:
                 raise ValueError(f"{error.code}: {error.message}") from None
             arn = response["containerInstance"]["containerInstanceArn"]
             instance = state.container_instances.by_id[arn.rpartition("/")[2]]
-            instance.capacity_provider_name = capacity_provider
+            instances.set_capacity_provider(instance, capacity_provider)
             return instance.to_api(("TAGS",))
 
     def account_settings(

@@ -24,7 +24,7 @@ from ecsmock.errors import AwsError
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import Json
 from ecsmock.params import Params
-from ecsmock.state.table import Key
+from ecsmock.state.table import Key, span
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -74,7 +74,7 @@ def take(
 ) -> tuple[list[Key], Key | None]:
     """Up to `cursor.size` kept keys of the sorted `keys` after the cursor (and `within` these
     bounds, both included), and the key to resume after (None: no kept key follows)."""
-    low, high = (0, len(keys)) if within is None else _span(keys, within)
+    low, high = (0, len(keys)) if within is None else span(keys, *within)
     if descending:
         start = high if cursor.after is None else min(high, bisect.bisect_left(keys, cursor.after))
         order: Iterator[int] = iter(range(start - 1, low - 1, -1))
@@ -89,11 +89,6 @@ def take(
                 return page, page[-1]
             page.append(key)
     return page, None
-
-
-def _span(keys: Sequence[Key], within: tuple[Key, Key]) -> tuple[int, int]:
-    """The positions of the keys between two bounds: O(log n), whatever lies outside."""
-    return bisect.bisect_left(keys, within[0]), bisect.bisect_right(keys, within[1])
 
 
 def finish(body: Json, secret: bytes, cursor: Cursor, following: Key | None) -> Json:

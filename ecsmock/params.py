@@ -81,6 +81,12 @@ class Params:
             return None
         return [Params(item, f"{self._member(name)}[{i}]") for i, item in enumerate(items)]
 
+    def required_shaped(self, name: str, shape: str) -> Any:
+        value = self.shaped(name, shape)
+        if value is None:
+            raise AwsError.of(WireErrors.MISSING_PARAMETER, member=self._member(name))
+        return value
+
     def shaped(self, name: str, shape: str) -> Any:
         """The member as the model's `shape` describes it: every type and enum value checked,
         members the model does not know dropped (as AWS ignores them), `null`s left out."""

@@ -46,5 +46,6 @@ def test_state_changes_need_a_cluster(client, mock, operation, arguments):
 
 def test_attachment_changes_need_attachments(raw, mock):
     raw.create_cluster()
-    with rejected(mock, "InvalidParameterException"):
+    message = "attachments is a required parameter. Specify a value and try again."
+    with rejected(mock, "InvalidParameterException", message):
         raw.submit_attachment_state_changes()

@@ -63,7 +63,8 @@ def keys_like(expected: Any, actual: Any, path: str = "") -> None:
         assert not missing, f"{path}: {missing} missing"
         for key, value in expected.items():
             keys_like(value, actual[key], f"{path}.{key}")
-    elif isinstance(expected, list) and expected and actual:
+    elif isinstance(expected, list) and expected:
+        assert actual, f"{path}: empty, where the example has items"
         for i, one in enumerate(expected):
             assert any(_like(one, other) for other in actual), f"{path}[{i}]: nothing like {one}"
     elif isinstance(expected, str) and expected.startswith("arn:aws:ecs:"):

@@ -8,6 +8,9 @@ import json
 import pytest
 from support import create_provider, rejected
 
+from ecsmock import mock_ecs
+from ecsmock.lifecycle.container_instances import LATEST_AGENT
+
 CI_ARN = "arn:aws:ecs:us-east-1:123456789012:container-instance/"
 DOCUMENT = json.dumps(
     {
@@ -194,7 +197,10 @@ def test_re_registering_an_unknown_instance_is_refused(client, cluster, mock):
 
 def test_re_registering_past_the_attribute_limit_is_refused(client, cluster, mock):
     first = register(client, attributes=[{"name": f"a{n}", "value": "v"} for n in range(10)])
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        "An instance can have up to 10 custom attributes. Register it with fewer and try again."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         register(
             client,
             containerInstanceArn=first["containerInstanceArn"],
@@ -387,7 +393,11 @@ def test_deregistering_makes_an_instance_inactive(client, cluster, mock):
     assert client.list_container_instances(cluster="c")["containerInstanceArns"] == []
     described = client.describe_container_instances(cluster="c", containerInstances=[arn])
     assert described["containerInstances"][0]["status"] == "INACTIVE"
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        f"The specified container instance {arn} was not found in cluster c. Specify a valid "
+        "container instance and try again."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         client.deregister_container_instance(cluster="c", containerInstance=arn)
     assert mock.container_instances("c")[arn.rpartition("/")[2]]["status"] == "INACTIVE"
 
@@ -409,7 +419,8 @@ def test_the_agent_updates_when_an_update_exists(client, cluster, mock):
         "containerInstances"
     ]
     assert updated["agentUpdateStatus"] == "UPDATED"
-    assert updated["versionInfo"]["agentVersion"] != "1.70.0"
+    assert updated["versionInfo"] == LATEST_AGENT
+    assert updated["version"] == 3  # registered, PENDING, UPDATED
     message = "There is no update available for your container agent."
     with rejected(mock, "NoUpdateAvailableException", message):
         client.update_container_agent(cluster="c", containerInstance=arn)
@@ -417,7 +428,11 @@ def test_the_agent_updates_when_an_update_exists(client, cluster, mock):
 
 def test_an_agent_of_unknown_version_cannot_update(client, cluster, mock):
     arn = register(client)["containerInstanceArn"]
-    with rejected(mock, "MissingVersionException", None):
+    message = (
+        "Amazon ECS can't determine the current version of the Amazon ECS container agent on the "
+        "container instance and doesn't have enough information to proceed with an update."
+    )
+    with rejected(mock, "MissingVersionException", message):
         client.update_container_agent(cluster="c", containerInstance=arn)
 
 
@@ -528,7 +543,7 @@ def test_resources_are_checked(client, cluster, mock, resource, reason):
 
 def test_a_double_resource_defaults_to_a_double(client, cluster):
     instance = register(client, totalResources=[{"name": "SPEED", "type": "DOUBLE"}])
-    assert instance["registeredResources"][-1]["doubleValue"] == 0.0
+    assert isinstance(instance["registeredResources"][-1]["doubleValue"], float)
 
 
 def test_an_id_with_a_slash_is_not_an_id(client, cluster):
@@ -549,3 +564,29 @@ def test_the_handle_checks_its_arguments(client, cluster, mock):
     by_arn = mock.container_instances("arn:aws:ecs:us-east-1:123456789012:cluster/c")
     assert list(by_arn.values()) == [instance]
     assert mock.container_instances("nope") == {}
+
+
+def test_deregistering_drops_a_pending_agent_update(client, cluster, mock):
+    mock.timings.container_agent_update = 60
+    arn = register(client, versionInfo={"agentVersion": "1.70.0"})["containerInstanceArn"]
+    client.update_container_agent(cluster="c", containerInstance=arn)
+    gone = client.deregister_container_instance(cluster="c", containerInstance=arn)
+    assert mock.pending == 0
+    mock.shift(60)
+    [after] = client.describe_container_instances(cluster="c", containerInstances=[arn])[
+        "containerInstances"
+    ]
+    assert after == gone["containerInstance"]
+
+
+def test_a_refused_handle_call_draws_no_id():
+    """docs/usage.md, "Time": a seeded run gives the same ids, whatever was refused."""
+    arns = []
+    for refuse_first in (False, True):
+        with mock_ecs(seed=7) as ecs:
+            ecs.client().create_cluster()
+            if refuse_first:
+                with pytest.raises(ValueError, match="custom attributes"):
+                    ecs.add_container_instance(attributes={f"a{n}": None for n in range(11)})
+            arns.append(ecs.add_container_instance()["containerInstanceArn"])
+    assert arns[0] == arns[1]

@@ -71,39 +71,3 @@ def test_the_audit_sees_a_listing_that_lost_an_item():
     assert table.audit() == []
     table.listing.discard((0, 0))
     assert table.audit() == ["clusters: the listing does not hold exactly the live items"]
-
-
-def test_the_audit_sees_task_definition_listings_and_counts_gone_wrong():
-    from ecsmock.models.task_definitions import TaskDefinition
-    from ecsmock.state.task_definitions import TaskDefinitions
-
-    store = TaskDefinitions()
-    store.add(TaskDefinition("web", 1, "arn", "{}", ("EC2",), "bridge", 0.0, "root"))
-    assert store.audit() == []
-    store.by_status["ACTIVE"].discard(("web", 1))
-    store.families["web"].active = 0
-    store.family_listings["ALL"].discard("web")
-    assert store.audit() == [
-        "taskDefinitions: the ACTIVE listing is wrong",
-        "taskDefinitions: the ACTIVE count of web is wrong",
-        "taskDefinitions: the ALL family listing is wrong",
-        "taskDefinitions: the ACTIVE family listing is wrong",
-        "taskDefinitions: the INACTIVE family listing is wrong",
-    ]
-
-
-def test_the_audit_sees_container_instance_listings_and_counts_gone_wrong():
-    from ecsmock import mock_ecs
-
-    with mock_ecs() as ecs:
-        client = ecs.client()
-        client.create_cluster(clusterName="c")
-        ecs.add_container_instance("c")
-        state = ecs._state(None, None)
-        state.container_instances.listing.discard(("c", 0))
-        state.container_instances.registered["c"] = 5
-        assert ecs._audit() == [
-            "containerInstances: the listing does not hold exactly the live ones",
-            "containerInstances: a cluster's registered count is wrong",
-            "clusters: c counts the wrong container instances",
-        ]

@@ -10,6 +10,10 @@ from ecsmock.models import INACTIVE, Json
 from ecsmock.models.container_instances import ContainerInstance
 from ecsmock.state.region import RegionState
 
+DEFAULT_CPU = 2048  # what the agent of a t3.medium reports
+DEFAULT_MEMORY = 3904
+DEFAULT_INSTANCE_TYPE = "t3.medium"
+DEFAULT_ARCHITECTURE = "x86_64"
 LATEST_AGENT = {
     "agentVersion": "1.101.0",
     "agentHash": "8e5fa3e1",
@@ -40,6 +44,10 @@ CAPABILITIES = (
 )
 
 
+def first_zone(region: str) -> str:
+    return f"{region}a"
+
+
 def agent_attributes(
     instance_type: str, zone: str, architecture: str, ami: str | None
 ) -> dict[str, str | None]:
@@ -60,8 +68,38 @@ def register(state: RegionState, instance: ContainerInstance) -> None:
     _count(state, instance.cluster)
 
 
+def reregister(
+    instance: ContainerInstance,
+    resources: list[Json],
+    version_info: Json,
+    attributes: dict[str, str | None],
+    tags: dict[str, str],
+) -> None:
+    """The agent registers the instance again (it restarted): what it reports now."""
+    instance.registered_resources = resources
+    instance.version_info = version_info
+    instance.attributes.update(attributes)
+    instance.tags = tags
+    instance.version += 1
+
+
+def set_attribute(instance: ContainerInstance, name: str, value: str | None) -> None:
+    instance.attributes[name] = value
+
+
+def remove_attribute(instance: ContainerInstance, name: str) -> str | None:
+    """Remove an attribute the instance may not have; the value it had."""
+    return instance.attributes.pop(name, None)
+
+
+def set_capacity_provider(instance: ContainerInstance, provider: str | None) -> None:
+    instance.capacity_provider_name = provider
+
+
 def deregister(state: RegionState, instance: ContainerInstance) -> None:
-    """INACTIVE: still described, no longer listed, counted or given work."""
+    """INACTIVE: still described, no longer listed, counted or given work; an agent update
+    still pending is dropped."""
+    state.scheduler.cancel(instance)
     instance.status = INACTIVE
     instance.version += 1
     state.container_instances.unlist(instance)

@@ -18,8 +18,6 @@ def register(state: RegionState, registration: Registration) -> TaskDefinition:
         revision,
         state.task_definition_arn(registration.family, revision),
         json.dumps(registration.document, separators=(",", ":")),
-        registration.compatibilities,
-        registration.network_mode,
         state.scheduler.clock.now(),
         state.caller_arn,
         registration.tags,

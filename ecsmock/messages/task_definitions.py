@@ -9,7 +9,8 @@ _CE = "ClientException"
 _IPE = "InvalidParameterException"
 _FARGATE_TEXT = "ecsmock's choice, in the words of the Fargate messages AWS answers"
 
-# DeleteTaskDefinitions answers these per revision, in `failures[]`, not as an error.
+# DeleteTaskDefinitions answers these per revision, in `failures[]`, not as an error. DECISION:
+# no real text is public; these are the sentences moto and other emulators use.
 FAILURE_STILL_ACTIVE = (
     "The specified task definition is still in ACTIVE status. Please deregister the target and "
     "try again."

@@ -26,6 +26,14 @@ VALUE_MEMBERS = {"INTEGER": "integerValue", "LONG": "longValue", "DOUBLE": "doub
 RESOURCE_TYPES = (*VALUE_MEMBERS, "STRINGSET")
 
 
+def attributes_to_api(attributes: dict[str, str | None]) -> list[Json]:
+    """Attributes as the API shows and takes them: a name, and a value when there is one."""
+    return [
+        {"name": name} if value is None else {"name": name, "value": value}
+        for name, value in attributes.items()
+    ]
+
+
 def is_custom(attribute: str) -> bool:
     return not attribute.startswith(CUSTOM_PREFIXES)
 
@@ -58,13 +66,7 @@ class ContainerInstance:
             for item in self.registered_resources
         ]
 
-    def attributes_to_api(self) -> list[Json]:
-        return [
-            {"name": name} if value is None else {"name": name, "value": value}
-            for name, value in self.attributes.items()
-        ]
-
-    def to_api(self, include: Collection[str] = (), now: float = 0.0) -> Json:
+    def to_api(self, include: Collection[str] = ()) -> Json:
         body: Json = {
             "containerInstanceArn": self.arn,
             "ec2InstanceId": self.ec2_instance_id,
@@ -76,7 +78,7 @@ class ContainerInstance:
             "agentConnected": self.agent_connected,
             "runningTasksCount": 0,
             "pendingTasksCount": 0,
-            "attributes": self.attributes_to_api(),
+            "attributes": attributes_to_api(self.attributes),
             "registeredAt": self.registered_at,
             "attachments": [],
             "tags": tags_to_api(self.tags) if "TAGS" in include else [],
@@ -89,7 +91,7 @@ class ContainerInstance:
             check = {
                 "type": "CONTAINER_RUNTIME",
                 "status": "OK",
-                "lastUpdated": now,
+                "lastUpdated": self.registered_at,  # nothing ever changes its health
                 "lastStatusChange": self.registered_at,
             }
             body["healthStatus"] = {"overallStatus": "OK", "details": [check]}

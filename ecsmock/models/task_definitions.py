@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from ecsmock.models import ACTIVE, Json
+from ecsmock.models import ACTIVE, INACTIVE, Json
 
 DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
-STATUSES = (ACTIVE, "INACTIVE", DELETE_IN_PROGRESS)
+STATUSES = (ACTIVE, INACTIVE, DELETE_IN_PROGRESS)
 
 
 @dataclass(slots=True)
@@ -19,8 +19,6 @@ class TaskDefinition:
     # What AWS echoes of the registration, as compact JSON: a revision costs about its own
     # size, and every read decodes a copy that shares nothing with the state.
     document: str
-    compatibilities: tuple[str, ...]
-    network_mode: str
     registered_at: float
     registered_by: str
     tags: dict[str, str] = field(default_factory=dict)

@@ -4,9 +4,7 @@ poll, so it answers with the endpoints' addresses and acknowledges what the agen
 
 from __future__ import annotations
 
-from ecsmock import arns
-from ecsmock.errors import AwsError
-from ecsmock.messages.wire import WireErrors
+from ecsmock import arns, validation
 from ecsmock.models import Json
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
@@ -26,7 +24,7 @@ def discover_poll_endpoint(state: RegionState, request: Params) -> Json:
 
 
 def submit_task_state_change(state: RegionState, request: Params) -> Json:
-    state.active_cluster(request.string("cluster") or "default")
+    validation.cluster(state, request)
     for name in ("task", "status", "reason"):
         request.string(name)
     request.shaped("containers", "ContainerStateChanges")
@@ -38,7 +36,7 @@ def submit_task_state_change(state: RegionState, request: Params) -> Json:
 
 
 def submit_container_state_change(state: RegionState, request: Params) -> Json:
-    state.active_cluster(request.string("cluster") or "default")
+    validation.cluster(state, request)
     for name in ("task", "containerName", "runtimeId", "status", "reason"):
         request.string(name)
     request.integer("exitCode")
@@ -47,7 +45,6 @@ def submit_container_state_change(state: RegionState, request: Params) -> Json:
 
 
 def submit_attachment_state_changes(state: RegionState, request: Params) -> Json:
-    state.active_cluster(request.string("cluster") or "default")
-    if request.shaped("attachments", "AttachmentStateChanges") is None:
-        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="attachments")
+    validation.cluster(state, request)
+    request.required_shaped("attachments", "AttachmentStateChanges")
     return dict(ACKNOWLEDGED)

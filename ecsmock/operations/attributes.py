@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ecsmock import pages
+from ecsmock import pages, validation
 from ecsmock.errors import AwsError
+from ecsmock.lifecycle import container_instances as lifecycle
 from ecsmock.messages.container_instances import ContainerInstanceErrors
-from ecsmock.messages.wire import WireErrors
 from ecsmock.models import INACTIVE, Json
 from ecsmock.models.clusters import Cluster
 from ecsmock.models.container_instances import ContainerInstance
@@ -18,10 +18,8 @@ MAX_PER_CALL = 10
 
 def _targets(state: RegionState, request: Params) -> list[tuple[Json, ContainerInstance]]:
     """Each attribute of the request, checked, with the instance it belongs to."""
-    cluster = state.active_cluster(request.string("cluster") or "default")
-    items: list[Json] | None = request.shaped("attributes", "Attributes")
-    if items is None:
-        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="attributes")
+    cluster = validation.cluster(state, request)
+    items: list[Json] = request.required_shaped("attributes", "Attributes")
     if len(items) > MAX_PER_CALL:
         raise AwsError.of(ContainerInstanceErrors.TOO_MANY_IN_CALL)
     rules.attributes(items)
@@ -51,23 +49,22 @@ def put_attributes(state: RegionState, request: Params) -> Json:
     for found in merged.values():
         rules.custom_limit(found, ContainerInstanceErrors.TOO_MANY_ATTRIBUTES)
     for item, instance in targets:
-        instance.attributes[item["name"]] = item.get("value")
+        lifecycle.set_attribute(instance, item["name"], item.get("value"))
     return {"attributes": [item for item, _ in targets]}
 
 
 def delete_attributes(state: RegionState, request: Params) -> Json:
     deleted: list[Json] = []
     for item, instance in _targets(state, request):
-        value = instance.attributes.pop(item["name"], None)
+        value = lifecycle.remove_attribute(instance, item["name"])
         shown: Json = {key: item[key] for key in ("name", "targetType", "targetId") if key in item}
         deleted.append(shown if value is None else {**shown, "value": value})
     return {"attributes": deleted}
 
 
 def list_attributes(state: RegionState, request: Params) -> Json:
-    cluster = state.active_cluster(request.string("cluster") or "default")
-    if request.shaped("targetType", "TargetType") is None:
-        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="targetType")
+    cluster = validation.cluster(state, request)
+    request.required_shaped("targetType", "TargetType")
     name = request.string("attributeName")
     value = request.string("attributeValue")
     if value is not None and name is None:

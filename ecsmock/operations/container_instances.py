@@ -3,12 +3,13 @@ ListContainerInstances, UpdateContainerInstancesState and UpdateContainerAgent."
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ecsmock import pages, query, validation
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import container_instances as lifecycle
 from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.container_instances import ContainerInstanceErrors
-from ecsmock.messages.wire import WireErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import Cluster
 from ecsmock.models.container_instances import DRAINING, ContainerInstance
@@ -19,17 +20,17 @@ from ecsmock.validation import container_instances as rules
 
 MAX_DESCRIBED = 100
 MAX_UPDATED = 10
-DEFAULT_CPU = 2048  # what the agent of a t3.medium reports
-DEFAULT_MEMORY = 3904
 _UPDATING = ("PENDING", "STAGING", "STAGED", "UPDATING")
 _TOO_MANY = ContainerInstanceErrors.TOO_MANY_REGISTERED_ATTRIBUTES
 
 
 def register_container_instance(state: RegionState, request: Params) -> Json:
-    cluster = _cluster(state, request)
+    cluster = validation.cluster(state, request)
     document = rules.identity_document(request.string("instanceIdentityDocument"), state.region)
     resources = rules.total_resources(
-        request.shaped("totalResources", "Resources"), DEFAULT_CPU, DEFAULT_MEMORY
+        request.shaped("totalResources", "Resources"),
+        lifecycle.DEFAULT_CPU,
+        lifecycle.DEFAULT_MEMORY,
     )
     version_info: Json = request.shaped("versionInfo", "VersionInfo") or {}
     given = rules.attributes(request.shaped("attributes", "Attributes") or [])
@@ -41,17 +42,12 @@ def register_container_instance(state: RegionState, request: Params) -> Json:
         merged_tags = {**instance.tags, **tags}
         if len(merged_tags) > validation.MAX_TAGS:
             raise AwsError.of(CommonErrors.TOO_MANY_TAGS)
-        instance.registered_resources = resources
-        instance.version_info = version_info
-        instance.attributes.update(given)
-        instance.tags = merged_tags
-        instance.version += 1
+        lifecycle.reregister(instance, resources, version_info, given, merged_tags)
         return {"containerInstance": instance.to_api(("TAGS",))}
-    zone = document.get("availabilityZone", f"{state.region}a")
     found = lifecycle.agent_attributes(
-        document.get("instanceType", "t3.medium"),
-        zone,
-        document.get("architecture", "x86_64"),
+        document.get("instanceType", lifecycle.DEFAULT_INSTANCE_TYPE),
+        document.get("availabilityZone", lifecycle.first_zone(state.region)),
+        document.get("architecture", lifecycle.DEFAULT_ARCHITECTURE),
         document.get("imageId"),
     )
     found.update(given)
@@ -70,10 +66,6 @@ def register_container_instance(state: RegionState, request: Params) -> Json:
     )
     lifecycle.register(state, instance)
     return {"containerInstance": instance.to_api(("TAGS",))}
-
-
-def _cluster(state: RegionState, request: Params) -> Cluster:
-    return state.active_cluster(request.string("cluster") or "default")
 
 
 def _instance(state: RegionState, cluster: Cluster, identifier: str) -> ContainerInstance:
@@ -108,7 +100,7 @@ def _each(
 
 
 def describe_container_instances(state: RegionState, request: Params) -> Json:
-    cluster = _cluster(state, request)
+    cluster = validation.cluster(state, request)
     identifiers = validation.names(
         request,
         "containerInstances",
@@ -118,15 +110,14 @@ def describe_container_instances(state: RegionState, request: Params) -> Json:
     )
     include = request.shaped("include", "ContainerInstanceFieldList") or []
     found, failures = _each(state, cluster, identifiers)
-    now = state.scheduler.clock.now()
     return {
-        "containerInstances": [instance.to_api(include, now) for instance in found],
+        "containerInstances": [instance.to_api(include) for instance in found],
         "failures": failures,
     }
 
 
 def list_container_instances(state: RegionState, request: Params) -> Json:
-    cluster = _cluster(state, request)
+    cluster = validation.cluster(state, request)
     status = request.shaped("status", "ContainerInstanceStatus")
     expression = request.string("filter")
     matches = query.parse(expression) if expression else None
@@ -155,18 +146,22 @@ def subject_of(instance: ContainerInstance, subject: str) -> object:
         if name not in instance.attributes:
             return None
         return instance.attributes[name] or ""  # a capability: it exists, with no value
-    return {
-        "agentConnected": instance.agent_connected,
-        "agentVersion": instance.version_info.get("agentVersion"),
-        "ec2InstanceId": instance.ec2_instance_id,
-        "registeredAt": instance.registered_at,
-        "runningTasksCount": 0,
-        "task:group": [],
-    }[subject]
+    return SUBJECTS[subject](instance)
+
+
+# What each subject of the query language (`query.SUBJECTS`, the same names) reads.
+SUBJECTS: dict[str, Callable[[ContainerInstance], object]] = {
+    "agentConnected": lambda instance: instance.agent_connected,
+    "agentVersion": lambda instance: instance.version_info.get("agentVersion"),
+    "ec2InstanceId": lambda instance: instance.ec2_instance_id,
+    "registeredAt": lambda instance: instance.registered_at,
+    "runningTasksCount": lambda _: 0,  # no task runs yet
+    "task:group": lambda _: [],
+}
 
 
 def update_container_instances_state(state: RegionState, request: Params) -> Json:
-    cluster = _cluster(state, request)
+    cluster = validation.cluster(state, request)
     identifiers = validation.names(
         request,
         "containerInstances",
@@ -174,9 +169,7 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
         ContainerInstanceErrors.INSTANCES_EMPTY,
         ContainerInstanceErrors.TOO_MANY_UPDATED,
     )
-    status = request.shaped("status", "ContainerInstanceStatus")
-    if status is None:
-        raise AwsError.of(WireErrors.MISSING_PARAMETER, member="status")
+    status = request.required_shaped("status", "ContainerInstanceStatus")
     if status not in (ACTIVE, DRAINING):
         raise AwsError.of(ContainerInstanceErrors.STATUS_TARGET)
     found, failures = _each(state, cluster, identifiers)
@@ -192,7 +185,7 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
 
 
 def deregister_container_instance(state: RegionState, request: Params) -> Json:
-    cluster = _cluster(state, request)
+    cluster = validation.cluster(state, request)
     identifier = request.required_string("containerInstance")
     request.boolean("force")  # no task runs on it yet: force changes nothing
     instance = _instance(state, cluster, identifier)
@@ -201,7 +194,7 @@ def deregister_container_instance(state: RegionState, request: Params) -> Json:
 
 
 def update_container_agent(state: RegionState, request: Params) -> Json:
-    cluster = _cluster(state, request)
+    cluster = validation.cluster(state, request)
     instance = _instance(state, cluster, request.required_string("containerInstance"))
     if instance.agent_update_status in _UPDATING:
         raise AwsError.of(ContainerInstanceErrors.UPDATE_IN_PROGRESS)

@@ -3,8 +3,6 @@ DeleteTaskDefinitions, ListTaskDefinitions and ListTaskDefinitionFamilies."""
 
 from __future__ import annotations
 
-import math
-
 from ecsmock import pages, validation
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import task_definitions as lifecycle
@@ -18,7 +16,7 @@ from ecsmock.models import ACTIVE, INACTIVE, Json, tags_to_api
 from ecsmock.models.task_definitions import DELETE_IN_PROGRESS
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
-from ecsmock.state.task_definitions import ALL
+from ecsmock.state.task_definitions import ALL, TaskDefinitions
 from ecsmock.validation.task_definitions import registration
 
 MAX_DELETED = 10
@@ -98,7 +96,7 @@ def list_task_definitions(state: RegionState, request: Params) -> Json:
         state.task_definitions.by_status[status],
         cursor,
         descending=order == "DESC",
-        within=None if family is None else ((family, 0), (family, math.inf)),
+        within=None if family is None else TaskDefinitions.of_family(family),
     )
     body = {"taskDefinitionArns": [definition.arn for definition in definitions]}
     return pages.finish(body, state.token_key, cursor, following)

@@ -4,14 +4,13 @@ each cluster has."""
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import math
 from collections import Counter
 
 from ecsmock.models import INACTIVE, Json
 from ecsmock.models.container_instances import ContainerInstance
-from ecsmock.state.table import Key, Listing
+from ecsmock.state.table import Key, Listing, span
 
 
 class ContainerInstances:
@@ -33,10 +32,9 @@ class ContainerInstances:
 
     def in_cluster(self, cluster: str) -> list[ContainerInstance]:
         """The cluster's registered instances, in the order they registered."""
-        low, high = self.of_cluster(cluster)
         keys = self.listing.keys
-        span = keys[bisect.bisect_left(keys, low) : bisect.bisect_right(keys, high)]
-        return [self.listing.item(key) for key in span]
+        first, last = span(keys, *self.of_cluster(cluster))
+        return [self.listing.item(key) for key in keys[first:last]]
 
     def add(self, instance: ContainerInstance) -> None:
         instance.order = next(self._orders)

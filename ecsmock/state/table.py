@@ -13,6 +13,11 @@ from ecsmock.models import Json
 Key = Any  # an int, a str, or a tuple of them: anything that sorts and survives JSON
 
 
+def span(keys: Sequence[Key], low: Key, high: Key) -> tuple[int, int]:
+    """The positions of the sorted `keys` from `low` to `high`, both included: O(log n)."""
+    return bisect.bisect_left(keys, low), bisect.bisect_right(keys, high)
+
+
 class Named(Protocol):
     name: str
     order: int  # when the name was first created: its place in listings

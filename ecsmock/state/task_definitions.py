@@ -3,13 +3,12 @@ the sorted listings that ListTaskDefinitions and ListTaskDefinitionFamilies page
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass, field
 
 from ecsmock.models import ACTIVE, INACTIVE, Json, tags_to_api
 from ecsmock.models.task_definitions import STATUSES, TaskDefinition
-from ecsmock.state.table import Listing
+from ecsmock.state.table import Key, Listing, span
 
 ALL = "ALL"
 
@@ -40,12 +39,15 @@ class TaskDefinitions:
         known = self.families.get(family)
         return None if known is None else known.revisions.get(revision)
 
+    @staticmethod
+    def of_family(family: str) -> tuple[Key, Key]:
+        """The bounds of one family's revisions in a status listing."""
+        return (family, 0), (family, math.inf)
+
     def latest_active(self, family: str) -> TaskDefinition | None:
         listing = self.by_status[ACTIVE]
-        position = bisect.bisect_left(listing.keys, (family, math.inf)) - 1
-        if position < 0 or listing.keys[position][0] != family:
-            return None
-        return listing.item(listing.keys[position])
+        first, last = span(listing.keys, *self.of_family(family))
+        return listing.item(listing.keys[last - 1]) if last > first else None
 
     def next_revision(self, family: str) -> int:
         known = self.families.get(family)

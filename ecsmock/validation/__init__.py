@@ -12,8 +12,9 @@ from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import Json
-from ecsmock.models.clusters import StrategyItem
-from ecsmock.params import Params
+from ecsmock.models.clusters import Cluster, StrategyItem
+from ecsmock.params import Params, conform
+from ecsmock.state.region import RegionState
 
 MAX_TAGS = 50
 CONTAINER_INSIGHTS_VALUES = ("enabled", "disabled", "enhanced")  # a String in the model: by hand
@@ -51,12 +52,13 @@ def cluster_name(name: str) -> str:
 
 def one_of(member: str, value: str, shape: str) -> str:
     """`value` if botocore's model lists it in the enum `shape`."""
-    valid = service_model.enum(shape)
-    if value not in valid:
-        raise AwsError.of(
-            CommonErrors.ENUM_VALUE, member=member, value=value, valid=", ".join(valid)
-        )
-    return value
+    checked: str = conform(value, shape, member)
+    return checked
+
+
+def cluster(state: RegionState, request: Params) -> Cluster:
+    """The ACTIVE cluster a request's `cluster` names: `default` when it names none."""
+    return state.active_cluster(request.string("cluster") or "default")
 
 
 def _tag_text_allowed(text: str) -> bool:

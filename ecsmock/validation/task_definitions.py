@@ -44,8 +44,6 @@ class Registration:
 
     family: str
     document: Json
-    compatibilities: tuple[str, ...]
-    network_mode: str
     tags: dict[str, str]
 
 
@@ -110,7 +108,7 @@ def registration(request: Params) -> Registration:
     document.setdefault("placementConstraints", [])
     document["requiresAttributes"] = _requires_attributes(document, containers, mode)
     document["compatibilities"] = list(compatibilities)
-    return Registration(family, document, compatibilities, mode, tags)
+    return Registration(family, document, tags)
 
 
 # Members echoed as given once checked (containers, family and tags are read on their own).

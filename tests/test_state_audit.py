@@ -1,0 +1,44 @@
+"""The audit finds an index or a count that disagrees with the stores (docs/architecture.md,
+"The state's shape"): the suite's `mock` fixture relies on it after every test."""
+
+from __future__ import annotations
+
+from ecsmock import mock_ecs, query
+from ecsmock.models.task_definitions import TaskDefinition
+from ecsmock.operations import container_instances
+from ecsmock.state.task_definitions import TaskDefinitions
+
+
+def test_the_audit_sees_task_definition_listings_and_counts_gone_wrong():
+    store = TaskDefinitions()
+    store.add(TaskDefinition("web", 1, "arn", "{}", 0.0, "root"))
+    assert store.audit() == []
+    store.by_status["ACTIVE"].discard(("web", 1))
+    store.families["web"].active = 0
+    store.family_listings["ALL"].discard("web")
+    assert store.audit() == [
+        "taskDefinitions: the ACTIVE listing is wrong",
+        "taskDefinitions: the ACTIVE count of web is wrong",
+        "taskDefinitions: the ALL family listing is wrong",
+        "taskDefinitions: the ACTIVE family listing is wrong",
+        "taskDefinitions: the INACTIVE family listing is wrong",
+    ]
+
+
+def test_the_audit_sees_container_instance_listings_and_counts_gone_wrong():
+    with mock_ecs() as ecs:
+        client = ecs.client()
+        client.create_cluster(clusterName="c")
+        ecs.add_container_instance("c")
+        state = ecs._state(None, None)
+        state.container_instances.listing.discard(("c", 0))
+        state.container_instances.registered["c"] = 5
+        assert ecs._audit() == [
+            "containerInstances: the listing does not hold exactly the live ones",
+            "containerInstances: a cluster's registered count is wrong",
+            "clusters: c counts the wrong container instances",
+        ]
+
+
+def test_every_subject_of_the_query_language_reads_an_instance():
+    assert set(container_instances.SUBJECTS) == set(query.SUBJECTS)
