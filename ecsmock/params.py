@@ -8,6 +8,7 @@ echoes (a container definition) are read by their shape in botocore's model inst
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ecsmock import service_model
@@ -94,16 +95,18 @@ class Params:
         return None if value is None else conform(value, shape, self._member(name))
 
 
-_KINDS: dict[str, tuple[tuple[type, ...], str]] = {
-    "string": ((str,), "a string"),
-    "integer": ((int,), "an integer"),
-    "long": ((int,), "an integer"),
-    "boolean": ((bool,), "a boolean"),
-    "double": ((int, float), "a number"),
-    "timestamp": ((int, float), "a number"),
-    "structure": ((dict,), "an object"),
-    "map": ((dict,), "an object"),
-    "list": ((list,), "a list"),
+# The JSON types each kind of shape takes: exact types, as the JSON decoder makes them (so a
+# boolean is never an integer).
+_KINDS: dict[str, tuple[frozenset[type], str]] = {
+    "string": (frozenset({str}), "a string"),
+    "integer": (frozenset({int}), "an integer"),
+    "long": (frozenset({int}), "an integer"),
+    "boolean": (frozenset({bool}), "a boolean"),
+    "double": (frozenset({int, float}), "a number"),
+    "timestamp": (frozenset({int, float}), "a number"),
+    "structure": (frozenset({dict}), "an object"),
+    "map": (frozenset({dict}), "an object"),
+    "list": (frozenset({list}), "a list"),
 }
 
 
@@ -115,18 +118,18 @@ _RANGES = {
 
 def conform(value: Any, shape: str, path: str) -> Any:
     """`value` checked against the model's `shape`, reduced to what the model knows."""
-    spec = service_model.shape(shape)
-    kind = spec["type"]
-    if not _is_kind(value, kind):
+    spec, kind, types = _plan(shape)
+    if type(value) not in types:
         raise AwsError.of(WireErrors.WRONG_TYPE, member=path, expected=_KINDS[kind][1])
     if kind == "structure":
         for required in spec.get("required", ()):
             if value.get(required) is None:
                 raise AwsError.of(WireErrors.MISSING_PARAMETER, member=f"{path}.{required}")
+        members = spec["members"]  # a structure has many; a request sets few: walk those
         return {
-            key: conform(value[key], member["shape"], f"{path}.{key}")
-            for key, member in spec["members"].items()
-            if value.get(key) is not None
+            key: conform(item, members[key]["shape"], f"{path}.{key}")
+            for key, item in value.items()
+            if item is not None and key in members
         }
     if kind == "list":
         item = spec["member"]["shape"]
@@ -145,5 +148,8 @@ def conform(value: Any, shape: str, path: str) -> Any:
     return value
 
 
-def _is_kind(value: object, kind: str) -> bool:
-    return isinstance(value, _KINDS[kind][0]) and (kind == "boolean" or not isinstance(value, bool))
+@functools.cache
+def _plan(shape: str) -> tuple[dict[str, Any], str, frozenset[type]]:
+    """A shape's spec, kind and Python types, looked up once: conform runs for every member."""
+    spec = service_model.shape(shape)
+    return spec, spec["type"], _KINDS[spec["type"]][0]

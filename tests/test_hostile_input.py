@@ -38,6 +38,13 @@ leaves = st.one_of(
             "OVERRIDE",
             "",
             "aws:x",
+            "web",
+            "web:1",
+            "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1",
+            "1 vCPU",
+            "awsvpc",
+            "container-instance",
+            "attribute:ecs.os-type == linux",
         ]
     ),
 )
@@ -66,6 +73,10 @@ def test_any_body_gets_a_valid_answer_or_a_clean_4xx(operation):
             client = ecs(validate=False)
             client.create_cluster(clusterName="c", capacityProviders=["FARGATE"])
             create_provider(client, "cp")
+            client.register_task_definition(
+                family="web", containerDefinitions=[{"name": "w", "image": "i", "memory": 8}]
+            )
+            mock.add_container_instance("c")
             before = mock.snapshot()
             try:
                 send(client, operation, body)
