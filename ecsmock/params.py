@@ -33,7 +33,7 @@ class Params:
         self._path = path
 
     def _member(self, name: str) -> str:
-        return f"{self._path}.{name}" if self._path else name
+        return _within(self._path, name)
 
     def _get(self, name: str, kind: type, expected: str) -> Any:
         value = self._data.get(name)
@@ -82,6 +82,12 @@ class Params:
             return None
         return [Params(item, f"{self._member(name)}[{i}]") for i, item in enumerate(items)]
 
+    def checked(self, shape: str) -> Json:
+        """The whole object, checked as `shaped` checks one member: for a request ecsmock only
+        acknowledges, whose every member must still have the model's type."""
+        checked: Json = conform(self._data, shape, self._path)
+        return checked
+
     def required_shaped(self, name: str, shape: str) -> Any:
         value = self.shaped(name, shape)
         if value is None:
@@ -124,10 +130,10 @@ def conform(value: Any, shape: str, path: str) -> Any:
     if kind == "structure":
         for required in spec.get("required", ()):
             if value.get(required) is None:
-                raise AwsError.of(WireErrors.MISSING_PARAMETER, member=f"{path}.{required}")
+                raise AwsError.of(WireErrors.MISSING_PARAMETER, member=_within(path, required))
         members = spec["members"]  # a structure has many; a request sets few: walk those
         return {
-            key: conform(item, members[key]["shape"], f"{path}.{key}")
+            key: conform(item, members[key]["shape"], _within(path, key))
             for key, item in value.items()
             if item is not None and key in members
         }
@@ -137,7 +143,7 @@ def conform(value: Any, shape: str, path: str) -> Any:
     if kind == "map":
         keys, values = spec["key"]["shape"], spec["value"]["shape"]
         return {
-            conform(key, keys, f"{path} key"): conform(entry, values, f"{path}.{key}")
+            conform(key, keys, f"{path} key"): conform(entry, values, _within(path, key))
             for key, entry in value.items()
         }
     if kind in _RANGES and not _RANGES[kind][0] <= value <= _RANGES[kind][1]:
@@ -146,6 +152,11 @@ def conform(value: Any, shape: str, path: str) -> Any:
         valid = ", ".join(spec["enum"])
         raise AwsError.of(CommonErrors.ENUM_VALUE, member=path, value=value, valid=valid)
     return value
+
+
+def _within(path: str, member: str) -> str:
+    """A member's path for messages: `containerDefinitions[0].name`, or `name` at the top."""
+    return f"{path}.{member}" if path else member
 
 
 @functools.cache

@@ -150,17 +150,27 @@ def test_bad_attributes_are_refused(client, instance, mock, attribute, expected)
 
 def test_an_inactive_instance_is_no_target(client, instance, mock):
     client.deregister_container_instance(cluster="c", containerInstance=instance)
-    with rejected(mock, "TargetNotFoundException"):
+    message = (
+        "The specified target wasn't found. You can view your available container instances "
+        "with ListContainerInstances."
+    )
+    with rejected(mock, "TargetNotFoundException", message):
         client.put_attributes(cluster="c", attributes=[{"name": "a", "targetId": instance}])
 
 
 def test_list_needs_its_filters_in_order(client, raw, instance, mock):
-    message = "attributeValue can be specified only with attributeName."
+    message = (
+        "attributeValue can be specified only with attributeName. Specify attributeName too, or "
+        "leave attributeValue out."
+    )
     with rejected(mock, "InvalidParameterException", message):
         listed(client, attributeValue="x")
-    with rejected(mock, "InvalidParameterException"):
-        raw.list_attributes(cluster="c")
-    with rejected(mock, "InvalidParameterException"):
-        raw.put_attributes(cluster="c")
-    with rejected(mock, "ClusterNotFoundException"):
+    for operation, member in (
+        (raw.list_attributes, "targetType"),
+        (raw.put_attributes, "attributes"),
+    ):
+        message = f"{member} is a required parameter. Specify a value and try again."
+        with rejected(mock, "InvalidParameterException", message):
+            operation(cluster="c")
+    with rejected(mock, "ClusterNotFoundException", "Cluster not found."):
         listed(client, cluster="nope")

@@ -12,6 +12,12 @@ from ecsmock import mock_ecs
 from ecsmock.lifecycle.container_instances import LATEST_AGENT
 
 CI_ARN = "arn:aws:ecs:us-east-1:123456789012:container-instance/"
+DOCUMENT_HELP = " Pass the document the instance metadata service returns, or none."
+RESOURCE_HELP = (
+    " Specify each resource with a name, a type (INTEGER, LONG, DOUBLE or STRINGSET) and a value "
+    "of that type, 0 or more."
+)
+FILTER_HELP = " See the cluster query language in the Amazon ECS Developer Guide."
 DOCUMENT = json.dumps(
     {
         "instanceId": "i-0123456789abcdef0",
@@ -152,20 +158,26 @@ def test_re_registering_keeps_the_instance(client, cluster):
 REGISTER_REFUSALS = [
     (
         {"instanceIdentityDocument": "{not json"},
-        "The instance identity document is not valid: not a JSON object.",
+        "The instance identity document is not valid: not a JSON object." + DOCUMENT_HELP,
     ),
     (
         {"instanceIdentityDocument": json.dumps({"instanceId": 5})},
-        "The instance identity document is not valid: instanceId is not a non-empty string.",
+        "The instance identity document is not valid: instanceId is not a non-empty string."
+        + DOCUMENT_HELP,
     ),
     (
         {"instanceIdentityDocument": json.dumps({"region": "eu-west-1"})},
-        "The instance identity document is for Region eu-west-1; this is us-east-1.",
+        "The instance identity document is for Region eu-west-1; this is us-east-1. Register the "
+        "instance in its own Region.",
     ),
-    ({"totalResources": [{"name": "", "type": "INTEGER"}]}, "Invalid resource '': no name."),
+    (
+        {"totalResources": [{"name": "", "type": "INTEGER"}]},
+        "Invalid resource '': no name." + RESOURCE_HELP,
+    ),
     (
         {"totalResources": [{"name": "CPU", "type": "FLOAT"}]},
-        "Invalid resource CPU: type must be one of INTEGER, LONG, DOUBLE, STRINGSET.",
+        "Invalid resource CPU: type must be one of INTEGER, LONG, DOUBLE, STRINGSET."
+        + RESOURCE_HELP,
     ),
     (
         {"attributes": [{"name": f"a{n}", "value": "v"} for n in range(11)]},
@@ -279,9 +291,13 @@ def test_describe_takes_one_to_a_hundred_instances(client, raw, cluster, mock):
         client.describe_container_instances(cluster="c", containerInstances=[])
     with rejected(mock, "InvalidParameterException", "instanceIds can have at most 100 items."):
         client.describe_container_instances(cluster="c", containerInstances=["x"] * 101)
-    with rejected(mock, "InvalidParameterException", None):
+    message = "containerInstances is a required parameter. Specify a value and try again."
+    with rejected(mock, "InvalidParameterException", message):
         raw.describe_container_instances(cluster="c")
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        "Invalid value for include[0]: 'ALL'. Valid values are TAGS, CONTAINER_INSTANCE_HEALTH."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         raw.describe_container_instances(cluster="c", containerInstances=["x"], include=["ALL"])
 
 
@@ -341,7 +357,7 @@ def test_list_filters_by_status_and_expression(client, cluster):
     ],
 )
 def test_a_bad_filter_is_refused(client, cluster, mock, expression, reason):
-    message = f"Invalid filter expression {expression!r}: {reason}."
+    message = f"Invalid filter expression {expression!r}: {reason}." + FILTER_HELP
     with rejected(mock, "InvalidParameterException", message):
         client.list_container_instances(cluster="c", filter=expression)
 
@@ -377,12 +393,16 @@ def test_updating_the_state_is_checked(client, raw, cluster, mock):
         client.update_container_instances_state(
             cluster="c", containerInstances=["x"] * 11, status="DRAINING"
         )
-    message = "Container instances can only be updated to ACTIVE or DRAINING."
+    message = (
+        "Container instances can only be updated to ACTIVE or DRAINING. Specify one of them and "
+        "try again."
+    )
     with rejected(mock, "InvalidParameterException", message):
         client.update_container_instances_state(
             cluster="c", containerInstances=["x"], status="REGISTERING"
         )
-    with rejected(mock, "InvalidParameterException", None):
+    message = "status is a required parameter. Specify a value and try again."
+    with rejected(mock, "InvalidParameterException", message):
         raw.update_container_instances_state(cluster="c", containerInstances=["x"])
 
 
@@ -463,7 +483,8 @@ def test_the_handle_adds_an_instance_in_one_line(client, mock):
         cluster="c", containerInstances=[instance["containerInstanceArn"]]
     )["containerInstances"][0]
     assert described["capacityProviderName"] == "cp"
-    with rejected(mock, "NoUpdateAvailableException", None):
+    message = "There is no update available for your container agent."
+    with rejected(mock, "NoUpdateAvailableException", message):
         client.update_container_agent(
             cluster="c", containerInstance=instance["containerInstanceArn"]
         )
@@ -482,18 +503,19 @@ def test_the_handle_refuses_what_the_api_would(client, mock):
 
 def test_hostile_documents_and_filters_are_refused(client, cluster, mock):
     """docs/rules.md, "Container instances": never a traceback."""
-    with rejected(mock, "InvalidParameterException", None):
-        register(client, instanceIdentityDocument="[" * 100_000 + "]" * 100_000)
-    deep = "(" * 60 + "agentConnected == true" + ")" * 60
-    message = f"Invalid filter expression {deep!r}: it nests more than 50 deep."
+    message = "The instance identity document is not valid: not a JSON object." + DOCUMENT_HELP
     with rejected(mock, "InvalidParameterException", message):
-        client.list_container_instances(cluster="c", filter=deep)
-    with rejected(mock, "InvalidParameterException", None):
-        client.list_container_instances(
-            cluster="c", filter="not " * 3000 + "agentConnected == true"
-        )
-    for expression in ("ec2InstanceId in [,]", "ec2InstanceId in []", "runningTasksCount > ١٢"):
-        with rejected(mock, "InvalidParameterException", None):
+        register(client, instanceIdentityDocument="[" * 100_000 + "]" * 100_000)
+    refusals = {
+        "(" * 60 + "agentConnected == true" + ")" * 60: "it nests more than 50 deep",
+        "not " * 3000 + "agentConnected == true": "it nests more than 50 deep",
+        "ec2InstanceId in [,]": "expected a value",
+        "ec2InstanceId in []": "expected a value",
+        "runningTasksCount > \u0661\u0662": "'\u0661\u0662' is not a number or a date",
+    }
+    for expression, reason in refusals.items():
+        message = f"Invalid filter expression {expression!r}: {reason}." + FILTER_HELP
+        with rejected(mock, "InvalidParameterException", message):
             client.list_container_instances(cluster="c", filter=expression)
 
 
@@ -512,7 +534,11 @@ def test_re_registering_merges_tags(client, cluster, mock):
     again = register(client, containerInstanceArn=arn, tags=[{"key": "b", "value": "2"}])
     assert again["tags"] == [{"key": "a", "value": "1"}, {"key": "b", "value": "2"}]
     more = [{"key": f"k{n}", "value": "v"} for n in range(49)]
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        "The number of tags exceeds the limit of 50 tags per resource. Remove some tags and try "
+        "again."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         register(client, containerInstanceArn=arn, tags=more)
 
 
@@ -536,7 +562,7 @@ def test_a_cluster_created_again_starts_without_instances(client, cluster, mock)
     ],
 )
 def test_resources_are_checked(client, cluster, mock, resource, reason):
-    message = f"Invalid resource {resource['name']}: {reason}."
+    message = f"Invalid resource {resource['name']}: {reason}." + RESOURCE_HELP
     with rejected(mock, "InvalidParameterException", message):
         register(client, totalResources=[resource])
 

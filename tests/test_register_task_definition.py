@@ -290,7 +290,7 @@ CONTAINER_REFUSALS = [
     (
         [container(memory=8, dependsOn=[{"containerName": "db", "condition": "START"}])],
         "Invalid 'dependsOn' setting for container 'web'. Container 'db' is not defined in the "
-        "task definition.",
+        "task definition. Define it, or depend on a container that is.",
     ),
     (
         [
@@ -303,12 +303,12 @@ CONTAINER_REFUSALS = [
     (
         [container(memory=8, volumesFrom=[{"sourceContainer": "db"}])],
         "Invalid 'volumesFrom' setting for container 'web'. Container 'db' is not defined in the "
-        "task definition.",
+        "task definition. Define it, or name a container that is.",
     ),
     (
         [container(memory=8, mountPoints=[{"sourceVolume": "data", "containerPath": "/d"}])],
         "Invalid 'mountPoints' setting for container 'web'. Volume 'data' is not defined in the "
-        "task definition.",
+        "task definition. Add it to volumes, or name a volume that is.",
     ),
 ]
 
@@ -452,26 +452,46 @@ def test_settings_the_network_mode_forbids_are_refused(client, mock, mode, defin
         register(client, networkMode=mode, containerDefinitions=[definition])
 
 
-def test_types_and_enums_follow_the_model(raw, mock):
+TYPE_REFUSALS = [
+    (
+        {"networkMode": "vpc"},
+        "InvalidParameterException",
+        "Invalid value for networkMode: 'vpc'. Valid values are bridge, host, awsvpc, none.",
+    ),
+    (
+        {"containerDefinitions": [container(memory="8")]},
+        "SerializationException",
+        "Unexpected value for containerDefinitions[0].memory: expected an integer.",
+    ),
+    (
+        {"containerDefinitions": [container(memory=8, dockerLabels={"a": 1})]},
+        "SerializationException",
+        "Unexpected value for containerDefinitions[0].dockerLabels.a: expected a string.",
+    ),
+    (
+        {"containerDefinitions": [container(memory=8, essential="yes")]},
+        "SerializationException",
+        "Unexpected value for containerDefinitions[0].essential: expected a boolean.",
+    ),
+    (
+        {"containerDefinitions": [container(memory=2**40)]},
+        "SerializationException",
+        "Unexpected value for containerDefinitions[0].memory: expected a 32-bit integer.",
+    ),
+    (
+        {"ephemeralStorage": {}},
+        "InvalidParameterException",
+        "ephemeralStorage.sizeInGiB is a required parameter. Specify a value and try again.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "code", "message"), TYPE_REFUSALS)
+def test_types_and_enums_follow_the_model(raw, mock, change, code, message):
     """docs/rules.md, "Registering": types and enum values as botocore's model gives them."""
-    with rejected(mock, "InvalidParameterException", None) as info:
+    with rejected(mock, code, message):
         raw.register_task_definition(
-            family="web", networkMode="vpc", containerDefinitions=[container(memory=8)]
-        )
-    assert "networkMode" in info.value.response["Error"]["Message"]
-    with rejected(mock, "SerializationException", None):
-        raw.register_task_definition(family="web", containerDefinitions=[container(memory="8")])
-    with rejected(mock, "SerializationException", None):
-        raw.register_task_definition(
-            family="web", containerDefinitions=[container(memory=8, dockerLabels={"a": 1})]
-        )
-    with rejected(mock, "SerializationException", None):
-        raw.register_task_definition(
-            family="web", containerDefinitions=[container(memory=8, essential="yes")]
-        )
-    with rejected(mock, "InvalidParameterException", None):
-        raw.register_task_definition(
-            family="web", ephemeralStorage={}, containerDefinitions=[container(memory=8)]
+            **{"family": "web", "containerDefinitions": [container(memory=8)], **change}
         )
 
 
@@ -484,7 +504,11 @@ def test_a_missing_family_or_container_list_is_refused(raw, mock):
 
 def test_tags_follow_the_tag_rules(client, mock):
     """docs/rules.md, "Tags"."""
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        "The specified tag key 'aws:x' uses the reserved prefix aws:, which is for AWS use only. "
+        "Specify a tag without this prefix and try again."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         register(client, tags=[{"key": "aws:x", "value": "v"}])
     response = register(client, tags=[{"key": "k", "value": "v"}])
     assert response["tags"] == [{"key": "k", "value": "v"}]
@@ -516,11 +540,6 @@ def test_memory_is_never_rounded(client, mock):
     assert definition["memory"] == "1536"
 
 
-def test_container_numbers_are_32_bit(raw, mock):
-    with rejected(mock, "SerializationException", None):
-        raw.register_task_definition(family="web", containerDefinitions=[container(memory=2**40)])
-
-
 PORT_RANGE_REFUSALS = [
     ({"containerPort": 99999, "containerPortRange": "1-2"}, "containerPort"),
     ({"containerPortRange": "abc"}, "containerPortRange"),
@@ -541,7 +560,7 @@ def test_a_blank_image_or_source_container_is_named(client, mock):
         register(client, containerDefinitions=[container(memory=8, image=" ")])
     message = (
         "Invalid 'volumesFrom' setting for container 'web'. Container '' is not defined in the "
-        "task definition."
+        "task definition. Define it, or name a container that is."
     )
     with rejected(mock, "ClientException", message):
         register(client, containerDefinitions=[container(memory=8, volumesFrom=[{}])])

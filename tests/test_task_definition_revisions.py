@@ -97,7 +97,12 @@ def test_deregistering_makes_a_revision_inactive(client, mock):
 @pytest.mark.parametrize(
     ("identifier", "code", "message"),
     [
-        ("web", "ClientException", "Revision is missing."),
+        (
+            "web",
+            "ClientException",
+            "Revision is missing. Specify the task definition as family:revision or by its full "
+            "ARN.",
+        ),
         ("web:2", "ClientException", DOES_NOT_EXIST),
         ("web:two", "ClientException", DOES_NOT_EXIST),
         ("other:1", "ClientException", DOES_NOT_EXIST),
@@ -159,11 +164,13 @@ def test_deletion_answers_failures_per_revision(client):
 
 
 def test_deletion_takes_one_to_ten_revisions(client, raw, mock):
-    with rejected(mock, "InvalidParameterException", "taskDefinitions can not be empty."):
+    message = "taskDefinitions can not be empty. Specify 1 to 10 task definition revisions."
+    with rejected(mock, "InvalidParameterException", message):
         client.delete_task_definitions(taskDefinitions=[])
     with rejected(mock, "InvalidParameterException", "taskDefinitions can have at most 10 items."):
         client.delete_task_definitions(taskDefinitions=[f"web:{n}" for n in range(1, 12)])
-    with rejected(mock, "InvalidParameterException", None):
+    message = "taskDefinitions is a required parameter. Specify a value and try again."
+    with rejected(mock, "InvalidParameterException", message):
         raw.delete_task_definitions()
 
 
@@ -243,11 +250,18 @@ def test_a_family_moves_between_statuses_with_its_revisions(client):
 
 
 def test_list_filters_follow_the_model(raw, mock):
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        "Invalid value for status: 'GONE'. Valid values are ACTIVE, INACTIVE, DELETE_IN_PROGRESS."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         raw.list_task_definitions(status="GONE")
-    with rejected(mock, "InvalidParameterException", None):
+    message = (
+        "Invalid value for status: 'DELETE_IN_PROGRESS'. Valid values are ACTIVE, INACTIVE, ALL."
+    )
+    with rejected(mock, "InvalidParameterException", message):
         raw.list_task_definition_families(status="DELETE_IN_PROGRESS")
-    with rejected(mock, "InvalidParameterException", None):
+    message = "maxResults must be between 1 and 100. Specify a valid value and try again."
+    with rejected(mock, "InvalidParameterException", message):
         raw.list_task_definitions(maxResults=101)
 
 

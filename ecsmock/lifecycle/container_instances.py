@@ -132,5 +132,5 @@ def needs_update(version_info: Json) -> bool:
 
 def _count(state: RegionState, cluster_name: str) -> None:
     cluster = state.clusters[cluster_name]
-    registered = state.container_instances.registered[cluster_name]
+    registered = state.container_instances.registered(cluster_name)
     cluster.counts = dataclasses.replace(cluster.counts, registered_container_instances=registered)

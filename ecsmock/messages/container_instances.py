@@ -38,25 +38,29 @@ class ContainerInstanceErrors(ErrorTable):
     )
     STATUS_TARGET = Message(
         _IPE,
-        "Container instances can only be updated to ACTIVE or DRAINING.",
+        "Container instances can only be updated to ACTIVE or DRAINING. Specify one of them and "
+        "try again.",
         _DOC,
         "rule from botocore's model documentation (UpdateContainerInstancesState)",
     )
     IDENTITY_DOCUMENT = Message(
         _IPE,
-        "The instance identity document is not valid: {reason}.",
+        "The instance identity document is not valid: {reason}. Pass the document the instance "
+        "metadata service returns, or none.",
         _DECISION,
         "ecsmock's choice",
     )
     IDENTITY_REGION = Message(
         _IPE,
-        "The instance identity document is for Region {document}; this is {region}.",
+        "The instance identity document is for Region {document}; this is {region}. Register the "
+        "instance in its own Region.",
         _DECISION,
         "ecsmock's choice",
     )
     RESOURCE = Message(
         _IPE,
-        "Invalid resource {name}: {reason}.",
+        "Invalid resource {name}: {reason}. Specify each resource with a name, a type (INTEGER, "
+        "LONG, DOUBLE or STRINGSET) and a value of that type, 0 or more.",
         _DECISION,
         "types from botocore's model documentation (Resource)",
     )
@@ -139,13 +143,15 @@ class ContainerInstanceErrors(ErrorTable):
     )
     VALUE_WITHOUT_NAME = Message(
         _IPE,
-        "attributeValue can be specified only with attributeName.",
+        "attributeValue can be specified only with attributeName. Specify attributeName too, or "
+        "leave attributeValue out.",
         _DOC,
         "rule from botocore's model documentation (ListAttributes)",
     )
     FILTER = Message(
         _IPE,
-        "Invalid filter expression {expression!r}: {reason}.",
+        "Invalid filter expression {expression!r}: {reason}. See the cluster query language in "
+        "the Amazon ECS Developer Guide.",
         _DECISION,
         "the cluster query language of the Amazon ECS documentation; text is ecsmock's",
     )

@@ -181,7 +181,7 @@ class TaskDefinitionErrors(ErrorTable):
     DEPENDENCY_UNKNOWN = Message(
         _CE,
         "Invalid 'dependsOn' setting for container '{name}'. Container '{other}' is not defined "
-        "in the task definition.",
+        "in the task definition. Define it, or depend on a container that is.",
         _DECISION,
         "ecsmock's choice",
     )
@@ -200,14 +200,14 @@ class TaskDefinitionErrors(ErrorTable):
     UNKNOWN_VOLUME = Message(
         _CE,
         "Invalid 'mountPoints' setting for container '{name}'. Volume '{volume}' is not defined "
-        "in the task definition.",
+        "in the task definition. Add it to volumes, or name a volume that is.",
         _DOC,
         "rule from botocore's model documentation (sourceVolume)",
     )
     UNKNOWN_VOLUMES_FROM = Message(
         _CE,
         "Invalid 'volumesFrom' setting for container '{name}'. Container '{other}' is not "
-        "defined in the task definition.",
+        "defined in the task definition. Define it, or name a container that is.",
         _DECISION,
         "ecsmock's choice",
     )
@@ -323,7 +323,7 @@ class TaskDefinitionErrors(ErrorTable):
     )
     REVISION_MISSING = Message(
         _CE,
-        "Revision is missing.",
+        "Revision is missing. Specify the task definition as family:revision or by its full ARN.",
         _DOC,
         "botocore's model: 'You must specify a revision.'",
     )
@@ -335,7 +335,7 @@ class TaskDefinitionErrors(ErrorTable):
     )
     DELETE_NOTHING = Message(
         _IPE,
-        "taskDefinitions can not be empty.",
+        "taskDefinitions can not be empty. Specify 1 to 10 task definition revisions.",
         _DECISION,
         "ecsmock's choice",
     )

@@ -14,8 +14,8 @@ from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import Cluster
 from ecsmock.models.container_instances import DRAINING, ContainerInstance
 from ecsmock.params import Params
-from ecsmock.state.container_instances import ContainerInstances
 from ecsmock.state.region import RegionState
+from ecsmock.state.table import starting_with
 from ecsmock.validation import container_instances as rules
 
 MAX_DESCRIBED = 100
@@ -39,10 +39,8 @@ def register_container_instance(state: RegionState, request: Params) -> Json:
     if known is not None:
         instance = _instance(state, cluster, known)
         rules.custom_limit({**instance.attributes, **given}, _TOO_MANY)
-        merged_tags = {**instance.tags, **tags}
-        if len(merged_tags) > validation.MAX_TAGS:
-            raise AwsError.of(CommonErrors.TOO_MANY_TAGS)
-        lifecycle.reregister(instance, resources, version_info, given, merged_tags)
+        merged = validation.merged_tags(instance.tags, tags, CommonErrors.TOO_MANY_TAGS)
+        lifecycle.reregister(instance, resources, version_info, given, merged)
         return {"containerInstance": instance.to_api(("TAGS",))}
     found = lifecycle.agent_attributes(
         document.get("instanceType", lifecycle.DEFAULT_INSTANCE_TYPE),
@@ -133,7 +131,7 @@ def list_container_instances(state: RegionState, request: Params) -> Json:
         state.container_instances.listing,
         cursor,
         keep,
-        within=ContainerInstances.of_cluster(cluster.name),
+        within=starting_with(cluster.name),
     )
     body = {"containerInstanceArns": [instance.arn for instance in instances]}
     return pages.finish(body, state.token_key, cursor, following)

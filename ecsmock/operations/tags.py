@@ -67,10 +67,9 @@ def tag_resource(state: RegionState, request: Params) -> Json:
     items = request.structs("tags")
     if items is None:
         raise AwsError.of(WireErrors.MISSING_PARAMETER, member="tags")
-    merged = {**resource.tags, **validation.tags(items)}
-    if len(merged) > validation.MAX_TAGS:
-        raise AwsError.of(CommonErrors.TAG_LIMIT_AFTER_MERGE, count=len(merged))
-    resource.tags = merged
+    resource.tags = validation.merged_tags(
+        resource.tags, validation.tags(items), CommonErrors.TAG_LIMIT_AFTER_MERGE
+    )
     return {}
 
 

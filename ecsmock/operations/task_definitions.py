@@ -16,7 +16,8 @@ from ecsmock.models import ACTIVE, INACTIVE, Json, tags_to_api
 from ecsmock.models.task_definitions import DELETE_IN_PROGRESS
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
-from ecsmock.state.task_definitions import ALL, TaskDefinitions
+from ecsmock.state.table import starting_with
+from ecsmock.state.task_definitions import ALL
 from ecsmock.validation.task_definitions import registration
 
 MAX_DELETED = 10
@@ -96,7 +97,7 @@ def list_task_definitions(state: RegionState, request: Params) -> Json:
         state.task_definitions.by_status[status],
         cursor,
         descending=order == "DESC",
-        within=None if family is None else TaskDefinitions.of_family(family),
+        within=None if family is None else starting_with(family),
     )
     body = {"taskDefinitionArns": [definition.arn for definition in definitions]}
     return pages.finish(body, state.token_key, cursor, following)

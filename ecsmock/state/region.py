@@ -215,7 +215,7 @@ class RegionState:
         """Where an index or a count disagrees with what the stores hold (none, always)."""
         problems = [problem for store in self.stores for problem in store.audit()]
         for cluster in self.clusters:
-            counted = self.container_instances.registered[cluster.name]
+            counted = self.container_instances.registered(cluster.name)
             if cluster.status != INACTIVE and cluster.counts.registered_container_instances != (
                 counted
             ):

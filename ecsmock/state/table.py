@@ -5,6 +5,7 @@ elsewhere."""
 from __future__ import annotations
 
 import bisect
+import math
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -16,6 +17,12 @@ Key = Any  # an int, a str, or a tuple of them: anything that sorts and survives
 def span(keys: Sequence[Key], low: Key, high: Key) -> tuple[int, int]:
     """The positions of the sorted `keys` from `low` to `high`, both included: O(log n)."""
     return bisect.bisect_left(keys, low), bisect.bisect_right(keys, high)
+
+
+def starting_with(first: Key) -> tuple[Key, Key]:
+    """The bounds of every tuple key whose first part is `first`: one family's revisions, one
+    cluster's instances."""
+    return (first, -math.inf), (first, math.inf)
 
 
 class Named(Protocol):

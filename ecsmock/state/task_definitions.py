@@ -3,12 +3,11 @@ the sorted listings that ListTaskDefinitions and ListTaskDefinitionFamilies page
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from ecsmock.models import ACTIVE, INACTIVE, Json, tags_to_api
 from ecsmock.models.task_definitions import STATUSES, TaskDefinition
-from ecsmock.state.table import Key, Listing, span
+from ecsmock.state.table import Listing, span, starting_with
 
 ALL = "ALL"
 
@@ -39,14 +38,9 @@ class TaskDefinitions:
         known = self.families.get(family)
         return None if known is None else known.revisions.get(revision)
 
-    @staticmethod
-    def of_family(family: str) -> tuple[Key, Key]:
-        """The bounds of one family's revisions in a status listing."""
-        return (family, 0), (family, math.inf)
-
     def latest_active(self, family: str) -> TaskDefinition | None:
         listing = self.by_status[ACTIVE]
-        first, last = span(listing.keys, *self.of_family(family))
+        first, last = span(listing.keys, *starting_with(family))
         return listing.item(listing.keys[last - 1]) if last > first else None
 
     def next_revision(self, family: str) -> int:

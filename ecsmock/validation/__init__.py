@@ -100,6 +100,17 @@ def tags(items: list[Params] | None) -> dict[str, str]:
     return result
 
 
+def merged_tags(
+    current: dict[str, str], given: dict[str, str], too_many: ErrorTable
+) -> dict[str, str]:
+    """A resource's tags with `given` merged in (a key given again is overwritten), at most 50
+    after the merge; `too_many` says so as the operation can."""
+    merged = {**current, **given}
+    if len(merged) > MAX_TAGS:
+        raise AwsError.of(too_many, count=len(merged))
+    return merged
+
+
 def container_insights(items: list[Params] | None) -> str | None:
     """The containerInsights value a `settings` list asks for, if any."""
     value = None
