@@ -54,7 +54,11 @@ def test_limit_counts_after_the_merge(mock, client, resource):
         resourceArn=resource, tags=[{"key": f"k{i}", "value": "v"} for i in range(49)]
     )
     client.tag_resource(resourceArn=resource, tags=[{"key": "k0", "value": "new"}])  # overwrite: 50
-    with rejected(mock, "LimitExceededException"):
+    message = (
+        "The resource would have 51 tags, more than the limit of 50 tags per resource. Remove "
+        "some tags and try again."
+    )
+    with rejected(mock, "LimitExceededException", message):
         client.tag_resource(resourceArn=resource, tags=[{"key": "one-more", "value": "v"}])
 
 
