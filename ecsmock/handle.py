@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import json
 import math
@@ -13,9 +12,11 @@ from ecsmock import faults, service_model
 from ecsmock.environment import DEFAULT_REGION
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import container_instances as instances
+from ecsmock.lifecycle import tasks as task_lifecycle
 from ecsmock.models import INACTIVE, Json, tags_to_api
-from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, Cluster, Counts
+from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, Cluster
 from ecsmock.models.container_instances import attributes_to_api
+from ecsmock.models.tasks import RUNNING, PlannedFailure
 from ecsmock.operations import OPERATIONS
 from ecsmock.params import Params
 from ecsmock.scheduler import Timings
@@ -101,7 +102,10 @@ class Handle:
         `include`. A copy: changing it changes nothing."""
         state = self._state(region, account_id)
         with self._world.lock:
-            return {cluster.name: cluster.to_api(EVERY_CLUSTER_FIELD) for cluster in state.clusters}
+            return {
+                cluster.name: cluster.to_api(state.counts(cluster), EVERY_CLUSTER_FIELD)
+                for cluster in state.clusters
+            }
 
     def capacity_providers(
         self, *, region: str | None = None, account_id: str | None = None
@@ -133,7 +137,7 @@ class Handle:
         with self._world.lock:
             found = state.find_cluster(cluster)
             return {
-                instance.id: instance.to_api(("TAGS",))
+                instance.id: instance.to_api(state.tasks.used(instance.id), ("TAGS",))
                 for instance in state.container_instances.by_id.values()
                 if found is not None and instance.cluster == found.name
             }
@@ -196,7 +200,97 @@ class Handle:
             arn = response["containerInstance"]["containerInstanceArn"]
             instance = state.container_instances.by_id[arn.rpartition("/")[2]]
             instances.set_capacity_provider(instance, capacity_provider)
-            return instance.to_api(("TAGS",))
+            task_lifecycle.place_waiting(state, target.name)
+            return instance.to_api(state.tasks.used(instance.id), ("TAGS",))
+
+    def disconnect_container_instance(
+        self,
+        instance: str,
+        cluster: str = "default",
+        *,
+        connected: bool = False,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> None:
+        """Make an instance's agent lose its connection (`agentConnected` false: no task is
+        placed on it, RunTask reports it as AGENT), or get it back (`connected=True`). Its tasks
+        keep running, as they do on AWS."""
+        with self._world.lock:
+            state = self._state(region, account_id)
+            target = self._cluster(cluster, region, account_id)
+            found = state.find_container_instance(instance, target.name)
+            if found is None or found.status == INACTIVE:
+                raise KeyError(f"no registered container instance {instance!r} in {cluster!r}")
+            instances.set_connected(found, connected)
+            if connected:
+                task_lifecycle.place_waiting(state, target.name)
+
+    def tasks(
+        self, cluster: str = "default", *, region: str | None = None, account_id: str | None = None
+    ) -> dict[str, Json]:
+        """The cluster's tasks (STOPPED ones too) by id, as DescribeTasks shows them with tags.
+        A copy."""
+        state = self._state(region, account_id)
+        with self._world.lock:
+            found = state.find_cluster(cluster)
+            return {
+                task.id: task.to_api(("TAGS",))
+                for task in state.tasks.by_id.values()
+                if found is not None and task.cluster == found.name
+            }
+
+    def fail_task_start(
+        self,
+        reason: str = "CannotPullContainerError: pull image manifest has been retried 5 time(s): "
+        "failed to resolve ref: not found",
+        *,
+        family: str | None = None,
+        times: int | None = 1,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> None:
+        """Make the next `times` tasks started (None: every one), of `family` or of any, fail
+        to start: they stop before RUNNING with stopCode TaskFailedToStart and `reason` as
+        their stoppedReason, as a task whose image cannot be pulled does."""
+        if times is not None and (isinstance(times, bool) or times < 1):
+            raise ValueError(f"times is a whole number of tasks, 1 or more, or None: {times!r}")
+        if not reason:
+            raise ValueError("a failure needs a reason, such as 'CannotPullContainerError: ...'")
+        with self._world.lock:
+            state = self._state(region, account_id)
+            state.task_failures.append(PlannedFailure(reason, family, times))
+
+    def exit_container(
+        self,
+        task: str,
+        exit_code: int = 0,
+        *,
+        container: str | None = None,
+        region: str | None = None,
+        account_id: str | None = None,
+    ) -> None:
+        """Make a container of a RUNNING task (its ARN or id) exit with `exit_code`: the task's
+        first essential container, unless `container` names one. An essential container stops its
+        task: stopCode EssentialContainerExited, stoppedReason "Essential container in task
+        exited", as a batch job that finished (0) or crashed (not 0) does."""
+        if isinstance(exit_code, bool) or not isinstance(exit_code, int):
+            raise ValueError(f"an exit code is a whole number, not {exit_code!r}")
+        with self._world.lock:
+            state = self._state(region, account_id)
+            found = state.find_task(task)
+            if found is None:
+                raise KeyError(f"no task {task!r} in {state.account_id}/{state.region}")
+            if found.last_status != RUNNING:
+                raise ValueError(f"task {task!r} is {found.last_status}: only a RUNNING one exits")
+            names = [c.name for c in found.containers]
+            chosen = [
+                c
+                for c in found.containers
+                if c.name == container or (container is None and c.essential)
+            ]
+            if not chosen:
+                raise KeyError(f"task {task!r} has no container {container!r}; it has {names}")
+            task_lifecycle.exit_container(state, found, chosen[0], exit_code)
 
     def account_settings(
         self, *, region: str | None = None, account_id: str | None = None
@@ -237,64 +331,6 @@ class Handle:
         """Make calls come from this IAM principal (None: the account's root user), which is
         whose account settings apply."""
         self._world.account(account_id or self.account_id).principal_arn = principal_arn
-
-    def set_cluster_counts(
-        self,
-        cluster: str,
-        *,
-        region: str | None = None,
-        account_id: str | None = None,
-        running_ec2_tasks: int = 0,
-        running_fargate_tasks: int = 0,
-        pending_ec2_tasks: int = 0,
-        pending_fargate_tasks: int = 0,
-        active_ec2_services: int = 0,
-        active_fargate_services: int = 0,
-        draining_ec2_services: int = 0,
-        draining_fargate_services: int = 0,
-    ) -> None:
-        """Say what runs in a cluster, which ecsmock cannot yet reach through the API: the task
-        and service counts and statistics DescribeClusters shows, and what keeps DeleteCluster
-        from deleting it. Container instances are counted as they register."""
-        counts = Counts(
-            0,
-            running_ec2_tasks,
-            running_fargate_tasks,
-            pending_ec2_tasks,
-            pending_fargate_tasks,
-            active_ec2_services,
-            active_fargate_services,
-            draining_ec2_services,
-            draining_fargate_services,
-        )
-        negative = {k: v for k, v in dataclasses.asdict(counts).items() if v < 0}
-        if negative:
-            raise ValueError(f"counts cannot be negative: {negative}")
-        with self._world.lock:
-            target = self._cluster(cluster, region, account_id)
-            registered = target.counts.registered_container_instances
-            target.counts = dataclasses.replace(counts, registered_container_instances=registered)
-
-    def mark_capacity_provider_in_use(
-        self,
-        cluster: str,
-        capacity_provider: str,
-        *,
-        in_use: bool = True,
-        region: str | None = None,
-        account_id: str | None = None,
-    ) -> None:
-        """Say that tasks of `cluster` run on `capacity_provider`, so that removing it from the
-        cluster fails with ResourceInUseException."""
-        with self._world.lock:
-            target = self._cluster(cluster, region, account_id)
-            if capacity_provider not in (target.capacity_providers or ()):
-                raise ValueError(
-                    f"capacity provider {capacity_provider!r} is not associated with cluster "
-                    f"{cluster!r}; it has {target.capacity_providers or []}"
-                )
-            marked = {capacity_provider} if in_use else set()
-            target.providers_in_use = (target.providers_in_use - {capacity_provider}) | marked
 
     def _cluster(self, name: str, region: str | None, account_id: str | None) -> Cluster:
         state = self._state(region, account_id)

@@ -1,5 +1,5 @@
-"""The cluster query language: the expressions of ListContainerInstances' `filter` (and, once
-tasks are placed, of `memberOf` placement constraints), such as
+"""The cluster query language: the expressions of ListContainerInstances' `filter` and of
+`memberOf` placement constraints, such as
 `attribute:ecs.instance-type =~ t3.* and not(attribute:ecs.availability-zone in [us-east-1a])`.
 
 `parse` turns an expression into a predicate over a lookup: a function from a subject
@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import NoReturn
 
-from ecsmock.errors import AwsError
+from ecsmock.errors import AwsError, ErrorTable
 from ecsmock.messages.container_instances import ContainerInstanceErrors
 
 Lookup = Callable[[str], object]
@@ -42,43 +42,45 @@ _PUNCTUATION = ("(", ")", "[", "]", ",")
 _NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
-def parse(expression: str) -> Predicate:
-    tokens = _tokenize(expression)
-    parser = _Parser(expression, tokens)
+def parse(expression: str, error: ErrorTable = ContainerInstanceErrors.FILTER) -> Predicate:
+    """The predicate of an expression; `error` (with `expression` and `reason`) if it has none."""
+    tokens = _tokenize(expression, error)
+    parser = _Parser(expression, tokens, error)
     predicate = parser.disjunction()
     if parser.position != len(tokens):
         parser.fail(f"unexpected {tokens[parser.position]!r}")
     return predicate
 
 
-def _tokenize(expression: str) -> list[str]:
+def _tokenize(expression: str, error: ErrorTable) -> list[str]:
     tokens: list[str] = []
     position = 0
     while position < len(expression.rstrip()):
         match = _TOKENS.match(expression, position)
         if match is None:
-            _fail(expression, f"unexpected {expression[position:].strip()[:1]!r}")
+            _fail(error, expression, f"unexpected {expression[position:].strip()[:1]!r}")
         tokens.append(match[1])
         position = match.end()
     return tokens
 
 
-def _fail(expression: str, reason: str) -> NoReturn:
-    raise AwsError.of(ContainerInstanceErrors.FILTER, expression=expression, reason=reason)
+def _fail(error: ErrorTable, expression: str, reason: str) -> NoReturn:
+    raise AwsError.of(error, expression=expression, reason=reason)
 
 
 _DEEPEST = 50  # parentheses and negations in one another: deeper is refused, not recursed
 
 
 class _Parser:
-    def __init__(self, expression: str, tokens: list[str]) -> None:
+    def __init__(self, expression: str, tokens: list[str], error: ErrorTable) -> None:
         self.expression = expression
+        self.error = error
         self.tokens = tokens
         self.position = 0
         self.depth = 0
 
     def fail(self, reason: str) -> NoReturn:
-        _fail(self.expression, reason)
+        _fail(self.error, self.expression, reason)
 
     def peek(self) -> str | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None

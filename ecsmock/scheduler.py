@@ -29,6 +29,9 @@ class Timings:
     capacity_provider_deletion: float = 0.0  # DELETE_IN_PROGRESS to INACTIVE
     task_definition_deletion: float = 0.0  # a revision DELETE_IN_PROGRESS to gone
     container_agent_update: float = 0.0  # agentUpdateStatus PENDING to UPDATED
+    task_provisioning: float = 0.0  # an awsvpc task's ENI: PROVISIONING, and DEPROVISIONING
+    task_start: float = 0.0  # a task PENDING (pulling its images) to RUNNING
+    task_stop: float = 0.0  # a task STOPPING to STOPPED (or DEPROVISIONING)
 
     def __setattr__(self, name: str, value: object) -> None:
         if name not in Timings.__dataclass_fields__:

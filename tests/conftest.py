@@ -51,3 +51,10 @@ def client(mock: EcsMock) -> Any:
 def raw(mock: EcsMock) -> Any:
     """A client that sends whatever it is given: botocore checks nothing."""
     return ecs(validate=False)
+
+
+@pytest.fixture
+def cluster(client: Any) -> str:
+    """A cluster named `c`, for the families that work inside one."""
+    client.create_cluster(clusterName="c")
+    return "c"

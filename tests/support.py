@@ -171,3 +171,36 @@ def cluster_names(client: Any = None) -> list[str]:
     """The names ListClusters shows, in its order."""
     client = client or ecs()
     return [arn.rpartition("/")[2] for arn in client.list_clusters()["clusterArns"]]
+
+
+def register(client: Any, family: str = "web", **container: Any) -> Any:
+    """Register a one-container EC2 definition: `cpu` 128 and `memory` 256 unless given."""
+    container = {"name": family, "image": "nginx", "cpu": 128, "memory": 256, **container}
+    return client.register_task_definition(family=family, containerDefinitions=[container])
+
+
+SUBNETS = {"awsvpcConfiguration": {"subnets": ["subnet-0123456789abcdef0"]}}
+WORKER = {
+    "family": "worker",
+    "networkMode": "awsvpc",
+    "requiresCompatibilities": ["FARGATE"],
+    "cpu": "256",
+    "memory": "512",
+    "containerDefinitions": [{"name": "worker", "image": "busybox"}],
+}
+
+
+def run_fargate(client: Any, cluster: str = "default", count: int = 1, **kwargs: Any) -> Any:
+    """Run `count` tasks of a small Fargate definition, `worker` (registered again each time),
+    with the launch type FARGATE unless a capacity provider strategy is given."""
+    client.register_task_definition(**WORKER)
+    if "capacityProviderStrategy" not in kwargs:
+        kwargs["launchType"] = "FARGATE"
+    response = client.run_task(
+        cluster=cluster,
+        taskDefinition="worker",
+        networkConfiguration=SUBNETS,
+        count=count,
+        **kwargs,
+    )
+    return response["tasks"]

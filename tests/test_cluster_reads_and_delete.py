@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from support import create_provider, ecs, rejected, send
+from support import create_provider, ecs, rejected, run_fargate, send
 
 ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/"
 FIELDS = ("ATTACHMENTS", "CONFIGURATIONS", "SETTINGS", "STATISTICS", "TAGS")
@@ -59,9 +59,13 @@ def test_describe_with_every_include(mock, client):
         tags=[{"key": "k", "value": "v"}],
         configuration={"executeCommandConfiguration": {"logging": "NONE"}},
     )
-    mock.set_cluster_counts(
-        "c", running_fargate_tasks=2, pending_ec2_tasks=1, active_ec2_services=3
+    run_fargate(client, "c", count=2)
+    mock.add_container_instance("c")
+    client.register_task_definition(
+        family="ec2", containerDefinitions=[{"name": "app", "image": "nginx", "memory": 128}]
     )
+    mock.timings.task_start = 60
+    client.run_task(cluster="c", taskDefinition="ec2")
     cluster = client.describe_clusters(clusters=["c"], include=list(FIELDS))["clusters"][0]
     assert cluster["tags"] == [{"key": "k", "value": "v"}]
     assert cluster["settings"] == [{"name": "containerInsights", "value": "disabled"}]
@@ -74,13 +78,14 @@ def test_describe_with_every_include(mock, client):
         "runningFargateTasksCount": "2",
         "pendingEC2TasksCount": "1",
         "pendingFargateTasksCount": "0",
-        "activeEC2ServiceCount": "3",
+        "activeEC2ServiceCount": "0",
         "activeFargateServiceCount": "0",
         "drainingEC2ServiceCount": "0",
         "drainingFargateServiceCount": "0",
     }
     counts = [cluster[k] for k in ("runningTasksCount", "pendingTasksCount", "activeServicesCount")]
-    assert counts == [2, 1, 3]
+    assert counts == [2, 1, 0]
+    assert cluster["registeredContainerInstancesCount"] == 1
 
 
 def test_describe_shows_inactive_clusters(client):
@@ -207,32 +212,19 @@ def test_delete_unknown_cluster(mock, client, identifier):
         client.delete_cluster(cluster=identifier)
 
 
-@pytest.mark.parametrize(
-    ("counts", "code", "message"),
-    [
-        (
-            {"draining_fargate_services": 1, "pending_fargate_tasks": 1},
-            "ClusterContainsServicesException",
-            "The Cluster cannot be deleted while Services are active.",
-        ),
-        (
-            {"pending_fargate_tasks": 1},
-            "ClusterContainsTasksException",
-            "The Cluster cannot be deleted while Tasks are active.",
-        ),
-        (
-            {"running_ec2_tasks": 1},
-            "ClusterContainsTasksException",
-            "The Cluster cannot be deleted while Tasks are active.",
-        ),
-    ],
-)
-def test_delete_refuses_while_the_cluster_has_work(mock, client, counts, code, message):
+def test_delete_refuses_while_a_task_has_not_stopped(mock, client):
+    """docs/rules.md, "Clusters": a task PENDING, RUNNING or STOPPING keeps its cluster."""
     client.create_cluster(clusterName="c")
-    mock.set_cluster_counts("c", **counts)
-    with rejected(mock, code, message):
-        client.delete_cluster(cluster="c")
-    mock.set_cluster_counts("c")
+    mock.timings.task_start = mock.timings.task_stop = 60
+    (task,) = run_fargate(client, "c")
+    message = "The Cluster cannot be deleted while Tasks are active."
+    with rejected(mock, "ClusterContainsTasksException", message):
+        client.delete_cluster(cluster="c")  # PENDING
+    mock.shift(60)
+    client.stop_task(cluster="c", task=task["taskArn"])
+    with rejected(mock, "ClusterContainsTasksException", message):
+        client.delete_cluster(cluster="c")  # STOPPING
+    mock.shift(60)
     assert client.delete_cluster(cluster="c")["cluster"]["status"] == "INACTIVE"
 
 

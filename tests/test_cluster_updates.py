@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from support import create_provider as create
-from support import rejected, send
+from support import rejected, run_fargate, send
 
 NOT_FOUND = "Cluster not found."
 
@@ -164,13 +164,14 @@ def test_put_refuses_to_remove_a_provider_in_use(mock, client, cluster):
         capacityProviders=["FARGATE", "FARGATE_SPOT"],
         defaultCapacityProviderStrategy=[],
     )
-    mock.mark_capacity_provider_in_use("c", "FARGATE_SPOT")
+    strategy = [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]
+    (task,) = run_fargate(client, "c", capacityProviderStrategy=strategy)
     message = "The specified capacity provider is in use and cannot be removed."
     with rejected(mock, "ResourceInUseException", message):
         client.put_cluster_capacity_providers(
             cluster="c", capacityProviders=["FARGATE"], defaultCapacityProviderStrategy=[]
         )
-    mock.mark_capacity_provider_in_use("c", "FARGATE_SPOT", in_use=False)
+    client.stop_task(cluster="c", task=task["taskArn"])
     client.put_cluster_capacity_providers(
         cluster="c", capacityProviders=["FARGATE"], defaultCapacityProviderStrategy=[]
     )
@@ -199,8 +200,6 @@ def test_put_applies_the_create_rules(mock, raw, cluster):
 
 def test_handle_refuses_unknown_clusters_and_providers(mock, client, cluster):
     with pytest.raises(KeyError, match="active clusters there: \\['c'\\]"):
-        mock.set_cluster_counts("nope", running_ec2_tasks=1)
+        mock.add_container_instance("nope")
     with pytest.raises(ValueError, match="not associated"):
-        mock.mark_capacity_provider_in_use("c", "FARGATE")
-    with pytest.raises(ValueError, match="negative"):
-        mock.set_cluster_counts("c", running_ec2_tasks=-1)
+        mock.add_container_instance("c", capacity_provider="FARGATE")

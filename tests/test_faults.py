@@ -72,8 +72,8 @@ def test_delay_sleeps_then_answers(mock, client, monkeypatch):
 
 
 def test_faults_are_checked(mock):
-    with pytest.raises(ValueError, match="does not serve 'RunTask'"):
-        mock.fail("RunTask", "ThrottlingException")
+    with pytest.raises(ValueError, match="does not serve 'CreateService'"):
+        mock.fail("CreateService", "ThrottlingException")
     with pytest.raises(ValueError, match="DescribeClusters never answers ClusterNotFound"):
         mock.fail("DescribeClusters", "ClusterNotFoundException")
     with pytest.raises(ValueError, match="positive"):

@@ -24,6 +24,7 @@ LAYERS = [
     ["ecsmock.operations.*"],  # one operation module never imports another
     ["ecsmock.lifecycle.*"],  # the state machines
     ["ecsmock.validation.*"],  # one family's own rules
+    ["ecsmock.placement"],  # where tasks go
     ["ecsmock.validation", "ecsmock.pages", "ecsmock.query"],  # shared rules; paging; queries
     ["ecsmock.params"],
     ["ecsmock.state"],  # Backend
@@ -33,6 +34,7 @@ LAYERS = [
         "ecsmock.state.clusters",
         "ecsmock.state.task_definitions",
         "ecsmock.state.container_instances",
+        "ecsmock.state.tasks",
     ],
     ["ecsmock.state.table"],  # storage only
     ["ecsmock.models.*"],  # one module per family

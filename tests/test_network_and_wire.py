@@ -22,8 +22,8 @@ def test_another_service_is_blocked_and_named(mock):
 
 
 def test_unserved_ecs_operation_is_named_and_never_sent(mock, client):
-    with pytest.raises(UnservedOperationError, match="ListTasks"):
-        client.list_tasks(cluster="c")
+    with pytest.raises(UnservedOperationError, match="ListServices"):
+        client.list_services(cluster="c")
 
 
 def test_custom_endpoint_is_served_unless_let_through():

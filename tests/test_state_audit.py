@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from ecsmock import mock_ecs, query
+from ecsmock import mock_ecs, placement, query
 from ecsmock.models.task_definitions import TaskDefinition
-from ecsmock.operations import container_instances
+from ecsmock.models.tasks import Reservation
 from ecsmock.state.task_definitions import TaskDefinitions
 
 
@@ -25,7 +25,7 @@ def test_the_audit_sees_task_definition_listings_and_counts_gone_wrong():
     ]
 
 
-def test_the_audit_sees_container_instance_listings_and_counts_gone_wrong():
+def test_the_audit_sees_a_container_instance_listing_gone_wrong():
     with mock_ecs() as ecs:
         client = ecs.client()
         client.create_cluster(clusterName="c")
@@ -33,10 +33,30 @@ def test_the_audit_sees_container_instance_listings_and_counts_gone_wrong():
         state = ecs._state(None, None)
         state.container_instances.listing.discard(("c", 0))
         assert ecs._audit() == [
-            "containerInstances: the listing does not hold exactly the live ones",
-            "clusters: c counts the wrong container instances",
+            "containerInstances: the listing does not hold exactly the live ones"
+        ]
+
+
+def test_the_audit_sees_task_listings_counts_and_usage_gone_wrong():
+    with mock_ecs() as ecs:
+        client = ecs.client()
+        client.create_cluster(clusterName="c")
+        ecs.add_container_instance("c")
+        web = {"name": "web", "image": "nginx", "memory": 128}
+        client.register_task_definition(family="web", containerDefinitions=[web])
+        client.run_task(cluster="c", taskDefinition="web")
+        store = ecs._state(None, None).tasks
+        assert store.audit() == []
+        (task,) = store.by_id.values()
+        task.reservation = Reservation(cpu=1)  # changed behind the store's back
+        task.launch_type = "FARGATE"
+        store.listings.pop(("c", "RUNNING", "family", "web"))
+        assert store.audit() == [
+            "tasks: the listings do not hold exactly the tasks",
+            "tasks: the counts disagree with the tasks",
+            "tasks: what instances hold disagrees with the tasks",
         ]
 
 
 def test_every_subject_of_the_query_language_reads_an_instance():
-    assert set(container_instances.SUBJECTS) == set(query.SUBJECTS)
+    assert set(placement.SUBJECTS) == set(query.SUBJECTS)

@@ -174,10 +174,10 @@ def delete(state: RegionState, cluster: Cluster) -> None:
     if cluster.capacity_providers is not None:
         associate(state, cluster, Association([], []))
     cluster.tags = {}
-    cluster.providers_in_use = frozenset()
     cluster.status = INACTIVE
     state.clusters.unlist(cluster)
     state.container_instances.forget_cluster(cluster.name)
+    state.tasks.forget_cluster(cluster.name)
 
 
 def has_cluster_scoped_providers(state: RegionState, cluster: Cluster) -> bool:

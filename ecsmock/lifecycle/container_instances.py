@@ -1,10 +1,7 @@
 """How container instances change: registered ACTIVE with what the agent reports, set DRAINING
-and back, deregistered INACTIVE, their agent updated. The only writer of their statuses, and of
-the cluster's count of registered instances."""
+and back, deregistered INACTIVE, their agent updated. The only writer of their statuses."""
 
 from __future__ import annotations
-
-import dataclasses
 
 from ecsmock.models import INACTIVE, Json
 from ecsmock.models.container_instances import ContainerInstance
@@ -65,7 +62,6 @@ def agent_attributes(
 
 def register(state: RegionState, instance: ContainerInstance) -> None:
     state.container_instances.add(instance)
-    _count(state, instance.cluster)
 
 
 def reregister(
@@ -103,7 +99,13 @@ def deregister(state: RegionState, instance: ContainerInstance) -> None:
     instance.status = INACTIVE
     instance.version += 1
     state.container_instances.unlist(instance)
-    _count(state, instance.cluster)
+
+
+def set_connected(instance: ContainerInstance, connected: bool) -> None:
+    """The agent lost its connection, or got it back."""
+    if instance.agent_connected != connected:
+        instance.agent_connected = connected
+        instance.version += 1
 
 
 def set_status(instance: ContainerInstance, status: str) -> None:
@@ -128,9 +130,3 @@ def update_agent(state: RegionState, instance: ContainerInstance) -> None:
 
 def needs_update(version_info: Json) -> bool:
     return version_info.get("agentVersion") != LATEST_AGENT["agentVersion"]
-
-
-def _count(state: RegionState, cluster_name: str) -> None:
-    cluster = state.clusters[cluster_name]
-    registered = state.container_instances.registered(cluster_name)
-    cluster.counts = dataclasses.replace(cluster.counts, registered_container_instances=registered)

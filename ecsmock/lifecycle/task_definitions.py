@@ -35,12 +35,13 @@ def deregister(state: RegionState, definition: TaskDefinition) -> None:
 
 
 def delete(state: RegionState, definition: TaskDefinition) -> None:
-    """DELETE_IN_PROGRESS, then gone (`Timings.task_definition_deletion`): ecsmock runs no
-    task that could still use it."""
+    """DELETE_IN_PROGRESS, then gone once `Timings.task_definition_deletion` has passed and no
+    task uses it (else the last of its tasks to stop removes it: `tasks.release`)."""
     state.task_definitions.set_status(definition, DELETE_IN_PROGRESS)
     definition.delete_requested_at = state.scheduler.clock.now()
 
     def gone() -> None:
-        state.task_definitions.remove(definition)
+        if not state.tasks.uses(definition.arn):
+            state.task_definitions.remove(definition)
 
     state.scheduler.after(state.timings.task_definition_deletion, gone, definition)

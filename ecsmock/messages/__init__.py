@@ -15,6 +15,7 @@ from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.container_instances import ContainerInstanceErrors
 from ecsmock.messages.tags import TagErrors
 from ecsmock.messages.task_definitions import TaskDefinitionErrors
+from ecsmock.messages.tasks import TaskErrors
 from ecsmock.messages.wire import WireErrors
 
 TABLES: tuple[type[ErrorTable], ...] = (
@@ -26,4 +27,5 @@ TABLES: tuple[type[ErrorTable], ...] = (
     AccountSettingErrors,
     TaskDefinitionErrors,
     ContainerInstanceErrors,
+    TaskErrors,
 )

@@ -70,12 +70,6 @@ class ClusterErrors(ErrorTable):
         _AWS,
         "https://github.com/gruntwork-io/cloud-nuke/pull/1131",
     )
-    CONTAINS_SERVICES = Message(
-        "ClusterContainsServicesException",
-        "The Cluster cannot be deleted while Services are active.",
-        _AWS,
-        "https://github.com/coldbrewcloud/coldbrew-cli/issues/35",
-    )
     CONTAINS_TASKS = Message(
         "ClusterContainsTasksException",
         "The Cluster cannot be deleted while Tasks are active.",

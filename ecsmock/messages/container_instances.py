@@ -36,6 +36,13 @@ class ContainerInstanceErrors(ErrorTable):
         _DECISION,
         "ecsmock's choice",
     )
+    HAS_TASKS = Message(
+        _IPE,
+        "The container instance has tasks that have not stopped. Stop them, or deregister it "
+        "with force (its tasks keep running, orphaned), and try again.",
+        _DOC,
+        "rule from the DeregisterContainerInstance API reference (force)",
+    )
     STATUS_TARGET = Message(
         _IPE,
         "Container instances can only be updated to ACTIVE or DRAINING. Specify one of them and "

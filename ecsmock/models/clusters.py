@@ -48,17 +48,15 @@ class Attachment:
 
 @dataclass(frozen=True, slots=True)
 class Counts:
-    """What runs in a cluster. v1 serves no tasks or services: only the handle sets these."""
+    """What a cluster has, counted from its container instances and tasks by the state
+    (`RegionState.counts`): facts, never settings."""
 
     registered_container_instances: int = 0
     running_ec2_tasks: int = 0
     running_fargate_tasks: int = 0
     pending_ec2_tasks: int = 0
     pending_fargate_tasks: int = 0
-    active_ec2_services: int = 0
-    active_fargate_services: int = 0
-    draining_ec2_services: int = 0
-    draining_fargate_services: int = 0
+    live_tasks: int = 0  # not yet STOPPED, whatever their status
 
     @property
     def running_tasks(self) -> int:
@@ -68,29 +66,19 @@ class Counts:
     def pending_tasks(self) -> int:
         return self.pending_ec2_tasks + self.pending_fargate_tasks
 
-    @property
-    def active_services(self) -> int:
-        return self.active_ec2_services + self.active_fargate_services
-
-    @property
-    def services(self) -> int:
-        return self.active_services + self.draining_ec2_services + self.draining_fargate_services
-
     def statistics(self) -> list[Json]:
         pairs = (
             ("runningEC2TasksCount", self.running_ec2_tasks),
             ("runningFargateTasksCount", self.running_fargate_tasks),
             ("pendingEC2TasksCount", self.pending_ec2_tasks),
             ("pendingFargateTasksCount", self.pending_fargate_tasks),
-            ("activeEC2ServiceCount", self.active_ec2_services),
-            ("activeFargateServiceCount", self.active_fargate_services),
-            ("drainingEC2ServiceCount", self.draining_ec2_services),
-            ("drainingFargateServiceCount", self.draining_fargate_services),
+            # ecsmock serves no services yet: none is ever active or draining
+            ("activeEC2ServiceCount", 0),
+            ("activeFargateServiceCount", 0),
+            ("drainingEC2ServiceCount", 0),
+            ("drainingFargateServiceCount", 0),
         )
         return [{"name": name, "value": str(value)} for name, value in pairs]
-
-
-NO_COUNTS = Counts()  # shared by every cluster the handle never touched: frozen, so safe
 
 
 @dataclass(slots=True)
@@ -105,19 +93,16 @@ class Cluster:
     strategy: list[StrategyItem] | None = None
     namespace_arn: str | None = None
     attachments: list[Attachment] = field(default_factory=list)
-    counts: Counts = NO_COUNTS
-    providers_in_use: frozenset[str] = frozenset()
     order: int = 0  # when the name was first created: where ListClusters lists it
 
     def settings(self) -> list[Json]:
         return [{"name": "containerInsights", "value": self.container_insights}]
 
-    def to_api(self, include: Collection[str] | None = None) -> Json:
-        """The cluster as DescribeClusters shows it with `include`, or whole (None) as the
-        operations that change a cluster return it."""
+    def to_api(self, counts: Counts, include: Collection[str] | None = None) -> Json:
+        """The cluster, with what it has, as DescribeClusters shows it with `include`, or whole
+        (None) as the operations that change a cluster return it."""
         whole = include is None
         shown = include or ()
-        counts = self.counts
         body: Json = {
             "clusterArn": self.arn,
             "clusterName": self.name,
@@ -125,7 +110,7 @@ class Cluster:
             "registeredContainerInstancesCount": counts.registered_container_instances,
             "runningTasksCount": counts.running_tasks,
             "pendingTasksCount": counts.pending_tasks,
-            "activeServicesCount": counts.active_services,
+            "activeServicesCount": 0,
             "statistics": counts.statistics() if "STATISTICS" in shown else [],
             "tags": tags_to_api(self.tags) if whole or "TAGS" in shown else [],
             "settings": self.settings() if whole or "SETTINGS" in shown else [],

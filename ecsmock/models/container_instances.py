@@ -3,6 +3,7 @@ resources, attributes and agent."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -39,6 +40,20 @@ def is_custom(attribute: str) -> bool:
 
 
 @dataclass(slots=True)
+class Usage:
+    """What the tasks placed on an instance hold of it until they have STOPPED: kept by the
+    store of tasks, which derives it from them."""
+
+    cpu: int = 0
+    memory: int = 0
+    ports: set[int] = field(default_factory=set)  # static host ports
+    udp_ports: set[int] = field(default_factory=set)
+    running: int = 0
+    pending: int = 0
+    groups: Counter[str] = field(default_factory=Counter)  # task group -> how many
+
+
+@dataclass(slots=True)
 class ContainerInstance:
     id: str
     arn: str
@@ -56,28 +71,53 @@ class ContainerInstance:
     agent_update_status: str | None = None
     order: int = 0  # when it registered: where ListContainerInstances lists it
 
-    def resources_to_api(self) -> list[Json]:
-        """A copy, as `fresh` makes, at a fifth of its cost: resources are flat but for one
-        list, and an instance shows them twice."""
-        return [
-            {**item, "stringSetValue": [*item["stringSetValue"]]}
-            if "stringSetValue" in item
-            else {**item}
-            for item in self.registered_resources
-        ]
+    def amount(self, name: str) -> int:
+        """How much of CPU or MEMORY the instance registered (always, as INTEGER)."""
+        return next(int(i["integerValue"]) for i in self.registered_resources if i["name"] == name)
 
-    def to_api(self, include: Collection[str] = ()) -> Json:
+    def ports(self, name: str) -> set[int]:
+        """The host ports the instance reserved for itself (PORTS, PORTS_UDP)."""
+        return {
+            int(port)
+            for item in self.registered_resources
+            if item["name"] == name
+            for port in item.get("stringSetValue", ())
+            if port.isascii() and port.isdigit()
+        }
+
+    def resources_to_api(self, usage: Usage | None = None) -> list[Json]:
+        """A copy, as `fresh` makes, at a fifth of its cost (resources are flat but for one
+        list); with `usage`, what is left once the instance's tasks have what they hold."""
+        usage = usage or Usage()
+        amounts = {"CPU": usage.cpu, "MEMORY": usage.memory}
+        ports = {"PORTS": usage.ports, "PORTS_UDP": usage.udp_ports}
+        result = []
+        for item in self.registered_resources:
+            if "stringSetValue" in item:
+                held = [*item["stringSetValue"]]
+                held += [str(p) for p in sorted(ports.get(item["name"], ())) if str(p) not in held]
+                result.append({**item, "stringSetValue": held})
+            elif item["type"] == "INTEGER" and item["name"] in amounts:
+                result.append(
+                    {**item, "integerValue": item["integerValue"] - amounts[item["name"]]}
+                )
+            else:
+                result.append({**item})
+        return result
+
+    def to_api(self, usage: Usage, include: Collection[str] = ()) -> Json:
+        """The instance, with what its tasks hold of it (`Tasks.used`)."""
         body: Json = {
             "containerInstanceArn": self.arn,
             "ec2InstanceId": self.ec2_instance_id,
             "version": self.version,
             "versionInfo": dict(self.version_info),
-            "remainingResources": self.resources_to_api(),
+            "remainingResources": self.resources_to_api(usage),
             "registeredResources": self.resources_to_api(),
             "status": self.status,
             "agentConnected": self.agent_connected,
-            "runningTasksCount": 0,
-            "pendingTasksCount": 0,
+            "runningTasksCount": usage.running,
+            "pendingTasksCount": usage.pending,
             "attributes": attributes_to_api(self.attributes),
             "registeredAt": self.registered_at,
             "attachments": [],

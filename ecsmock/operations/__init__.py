@@ -19,6 +19,7 @@ from ecsmock.operations import (
     container_instances,
     tags,
     task_definitions,
+    tasks,
 )
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
@@ -63,6 +64,14 @@ OPERATIONS: dict[str, Operation] = {
     "PutAttributes": attributes.put_attributes,
     "DeleteAttributes": attributes.delete_attributes,
     "ListAttributes": attributes.list_attributes,
+    "RunTask": tasks.run_task,
+    "StartTask": tasks.start_task,
+    "StopTask": tasks.stop_task,
+    "DescribeTasks": tasks.describe_tasks,
+    "ListTasks": tasks.list_tasks,
+    "GetTaskProtection": tasks.get_task_protection,
+    "UpdateTaskProtection": tasks.update_task_protection,
+    "ExecuteCommand": tasks.execute_command,
 }
 
 # Where ecsmock knowingly answers differently from AWS (shown on the served-operations page).
@@ -75,8 +84,6 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "capacityProviders [] on the INACTIVE cluster. INACTIVE clusters stay describable for the "
     "whole activation.",
     "ListClusters": "Clusters are listed in the order their names were first created.",
-    "PutClusterCapacityProviders": "A provider is in use only when the handle says so "
-    "(mark_capacity_provider_in_use): ecsmock runs no tasks.",
     "CreateCapacityProvider": "Auto Scaling group providers only; managedInstancesProvider raises "
     "UnservedOperationError. The Auto Scaling group itself is not checked (it need not exist).",
     "UpdateCapacityProvider": "UPDATE_IN_PROGRESS lasts until the next call unless a test chose "
@@ -92,11 +99,23 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "has passed (0: the next call); AWS waits until no task or service uses it.",
     "RegisterContainerInstance": "The identity document's signature is not checked; without "
     "a document the instance gets made-up ids.",
-    "DeregisterContainerInstance": "force changes nothing: no task runs on an instance yet.",
+    "DeregisterContainerInstance": "Without force, an instance with tasks that have not "
+    "stopped is refused with ecsmock's text (AWS's is not public).",
     "UpdateContainerAgent": "An update is available to any agent older than the one ecsmock "
     "calls the latest; it completes once timings.container_agent_update has passed.",
-    "SubmitTaskStateChange": "Acknowledged, changing nothing: ecsmock runs no tasks yet.",
-    "SubmitContainerStateChange": "Acknowledged, changing nothing: ecsmock runs no tasks yet.",
+    "SubmitTaskStateChange": "Acknowledged, changing nothing: tasks move on ecsmock's clock.",
+    "SubmitContainerStateChange": "Acknowledged, changing nothing: tasks move on ecsmock's clock.",
     "SubmitAttachmentStateChanges": "Acknowledged, changing nothing.",
     "ListAccountSettings": "Settings nobody set have today's defaults for a new account.",
+    "RunTask": "Tasks run nothing: they move PROVISIONING/PENDING to RUNNING on ecsmock's clock "
+    "(timings.task_*) and stop when asked or made to by the handle. Subnets and security groups "
+    "are not checked against EC2; EBS volumeConfigurations are accepted and not attached. "
+    "Without a placement strategy tasks are placed at random from the mock's ids.",
+    "StartTask": "The same task as RunTask's, on the instances named.",
+    "StopTask": "Stopped tasks stay described for the whole activation (AWS: at least an hour).",
+    "ListTasks": "serviceName answers ServiceNotFoundException and daemonName lists nothing: "
+    "ecsmock serves no services or daemons yet.",
+    "GetTaskProtection": "Every task is standalone until services are served: TASK_NOT_VALID.",
+    "UpdateTaskProtection": "Every task is standalone until services are served: TASK_NOT_VALID.",
+    "ExecuteCommand": "The session is shaped as AWS's but opens nothing; no command runs.",
 }

@@ -34,8 +34,8 @@ def _target(state: RegionState, cluster: Cluster, item: Json) -> ContainerInstan
         raise AwsError.of(
             ContainerInstanceErrors.ATTRIBUTE_TARGET_TYPE, name=item["name"], target=target
         )
-    instance = state.find_container_instance(target)
-    if instance is None or instance.cluster != cluster.name or instance.status == INACTIVE:
+    instance = state.find_container_instance(target, cluster.name)
+    if instance is None or instance.status == INACTIVE:
         raise AwsError.of(ContainerInstanceErrors.TARGET_NOT_FOUND)
     return instance
 

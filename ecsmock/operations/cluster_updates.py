@@ -25,7 +25,7 @@ def update_cluster(state: RegionState, request: Params) -> Json:
         cluster.configuration = {**(cluster.configuration or {}), **configuration}
     if value is not None:  # "" removes the Service Connect defaults
         lifecycle.attach_namespace(state, cluster, namespace)
-    return {"cluster": cluster.to_api()}
+    return {"cluster": cluster.to_api(state.counts(cluster))}
 
 
 def update_cluster_settings(state: RegionState, request: Params) -> Json:
@@ -36,7 +36,7 @@ def update_cluster_settings(state: RegionState, request: Params) -> Json:
     insights = validation.container_insights(settings)
     if insights is not None:
         cluster.container_insights = insights
-    return {"cluster": cluster.to_api()}
+    return {"cluster": cluster.to_api(state.counts(cluster))}
 
 
 def put_cluster_capacity_providers(state: RegionState, request: Params) -> Json:
@@ -48,7 +48,7 @@ def put_cluster_capacity_providers(state: RegionState, request: Params) -> Json:
             raise AwsError.of(WireErrors.MISSING_PARAMETER, member=member)
     wanted = lifecycle.association(state, cluster.name, names or [], items or [])
     removed = set(cluster.capacity_providers or ()) - set(wanted.names)
-    if removed & cluster.providers_in_use:
+    if any(state.tasks.in_use(cluster.name, name) for name in removed):
         raise AwsError.of(ClusterErrors.PROVIDER_IN_USE)
     lifecycle.associate(state, cluster, wanted)
-    return {"cluster": cluster.to_api()}
+    return {"cluster": cluster.to_api(state.counts(cluster))}

@@ -36,7 +36,7 @@ def create_cluster(state: RegionState, request: Params) -> Json:
             namespace=namespace,
         ):
             raise AwsError.of(ClusterErrors.IDEMPOTENT_MISMATCH)
-        return {"cluster": existing.to_api()}
+        return {"cluster": existing.to_api(state.counts(existing))}
     if len(state.clusters.listing) >= state.quotas.clusters:
         raise AwsError.of(ClusterErrors.CLUSTER_LIMIT, limit=state.quotas.clusters)
     if insights is None:
@@ -48,7 +48,7 @@ def create_cluster(state: RegionState, request: Params) -> Json:
         cluster.capacity_providers = None
     if not request.has("defaultCapacityProviderStrategy"):
         cluster.strategy = None
-    return {"cluster": cluster.to_api()}
+    return {"cluster": cluster.to_api(state.counts(cluster))}
 
 
 def _repeats(
@@ -105,7 +105,7 @@ def describe_clusters(state: RegionState, request: Params) -> Json:
         if cluster is None:
             failures.append({"arn": arn, "reason": "MISSING"})
         else:
-            clusters.append(cluster.to_api(include))
+            clusters.append(cluster.to_api(state.counts(cluster), include))
     return {"clusters": clusters, "failures": failures}
 
 
@@ -133,14 +133,12 @@ def delete_cluster(state: RegionState, request: Params) -> Json:
     if cluster is None:
         raise AwsError.of(ClusterErrors.CLUSTER_NOT_FOUND)
     if cluster.status != INACTIVE:
-        counts = cluster.counts
+        counts = state.counts(cluster)
         if counts.registered_container_instances:
             raise AwsError.of(ClusterErrors.CONTAINS_INSTANCES)
-        if counts.services:
-            raise AwsError.of(ClusterErrors.CONTAINS_SERVICES)
-        if counts.running_tasks or counts.pending_tasks:
+        if counts.live_tasks:
             raise AwsError.of(ClusterErrors.CONTAINS_TASKS)
         if lifecycle.has_cluster_scoped_providers(state, cluster):
             raise AwsError.of(ClusterErrors.CONTAINS_SCOPED_PROVIDERS)
         lifecycle.delete(state, cluster)
-    return {"cluster": cluster.to_api()}
+    return {"cluster": cluster.to_api(state.counts(cluster))}

@@ -3,8 +3,6 @@ ListContainerInstances, UpdateContainerInstancesState and UpdateContainerAgent."
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ecsmock import pages, query, validation
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import container_instances as lifecycle
@@ -14,6 +12,7 @@ from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import Cluster
 from ecsmock.models.container_instances import DRAINING, ContainerInstance
 from ecsmock.params import Params
+from ecsmock.placement import subject_of
 from ecsmock.state.region import RegionState
 from ecsmock.state.table import starting_with
 from ecsmock.validation import container_instances as rules
@@ -41,7 +40,7 @@ def register_container_instance(state: RegionState, request: Params) -> Json:
         rules.custom_limit({**instance.attributes, **given}, _TOO_MANY)
         merged = validation.merged_tags(instance.tags, tags, CommonErrors.TOO_MANY_TAGS)
         lifecycle.reregister(instance, resources, version_info, given, merged)
-        return {"containerInstance": instance.to_api(("TAGS",))}
+        return {"containerInstance": instance.to_api(state.tasks.used(instance.id), ("TAGS",))}
     found = lifecycle.agent_attributes(
         document.get("instanceType", lifecycle.DEFAULT_INSTANCE_TYPE),
         document.get("availabilityZone", lifecycle.first_zone(state.region)),
@@ -63,13 +62,13 @@ def register_container_instance(state: RegionState, request: Params) -> Json:
         tags,
     )
     lifecycle.register(state, instance)
-    return {"containerInstance": instance.to_api(("TAGS",))}
+    return {"containerInstance": instance.to_api(state.tasks.used(instance.id), ("TAGS",))}
 
 
 def _instance(state: RegionState, cluster: Cluster, identifier: str) -> ContainerInstance:
     """A registered (not INACTIVE) instance of the cluster."""
-    instance = state.find_container_instance(identifier)
-    if instance is None or instance.cluster != cluster.name or instance.status == INACTIVE:
+    instance = state.find_container_instance(identifier, cluster.name)
+    if instance is None or instance.status == INACTIVE:
         raise AwsError.of(
             ContainerInstanceErrors.INSTANCE_NOT_FOUND, instance=identifier, cluster=cluster.name
         )
@@ -79,22 +78,12 @@ def _instance(state: RegionState, cluster: Cluster, identifier: str) -> Containe
 def _each(
     state: RegionState, cluster: Cluster, identifiers: list[str]
 ) -> tuple[list[ContainerInstance], list[Json]]:
-    """The instances of the cluster the identifiers name, once each, and a MISSING failure for
-    each identifier that names none."""
-    found: list[ContainerInstance] = []
-    failures: list[Json] = []
-    answered: set[str] = set()
-    for identifier in identifiers:
-        instance = state.find_container_instance(identifier)
-        if instance is None or instance.cluster != cluster.name:
-            arn = identifier
-            if not identifier.startswith("arn:"):
-                arn = state.container_instance_arn(cluster.name, identifier)
-            failures.append({"arn": arn, "reason": "MISSING"})
-        elif instance.arn not in answered:
-            answered.add(instance.arn)
-            found.append(instance)
-    return found, failures
+    """The instances of the cluster the identifiers name, and MISSING failures."""
+    return validation.each(
+        identifiers,
+        lambda given: state.find_container_instance(given, cluster.name),
+        lambda given: state.container_instance_arn(cluster.name, given),
+    )
 
 
 def describe_container_instances(state: RegionState, request: Params) -> Json:
@@ -109,7 +98,9 @@ def describe_container_instances(state: RegionState, request: Params) -> Json:
     include = request.shaped("include", "ContainerInstanceFieldList") or []
     found, failures = _each(state, cluster, identifiers)
     return {
-        "containerInstances": [instance.to_api(include) for instance in found],
+        "containerInstances": [
+            instance.to_api(state.tasks.used(instance.id), include) for instance in found
+        ],
         "failures": failures,
     }
 
@@ -123,9 +114,10 @@ def list_container_instances(state: RegionState, request: Params) -> Json:
     cursor = pages.cursor(request, state.token_key, scope, maximum=100)
 
     def keep(instance: ContainerInstance) -> bool:
-        return (status is None or instance.status == status) and (
-            matches is None or matches(lambda subject: subject_of(instance, subject))
-        )
+        if status is not None and instance.status != status:
+            return False
+        usage = state.tasks.used(instance.id)
+        return matches is None or matches(lambda subject: subject_of(instance, usage, subject))
 
     instances, following = pages.page(
         state.container_instances.listing,
@@ -135,27 +127,6 @@ def list_container_instances(state: RegionState, request: Params) -> Json:
     )
     body = {"containerInstanceArns": [instance.arn for instance in instances]}
     return pages.finish(body, state.token_key, cursor, following)
-
-
-def subject_of(instance: ContainerInstance, subject: str) -> object:
-    """What the cluster query language sees of an instance."""
-    if subject.startswith("attribute:"):
-        name = subject.removeprefix("attribute:")
-        if name not in instance.attributes:
-            return None
-        return instance.attributes[name] or ""  # a capability: it exists, with no value
-    return SUBJECTS[subject](instance)
-
-
-# What each subject of the query language (`query.SUBJECTS`, the same names) reads.
-SUBJECTS: dict[str, Callable[[ContainerInstance], object]] = {
-    "agentConnected": lambda instance: instance.agent_connected,
-    "agentVersion": lambda instance: instance.version_info.get("agentVersion"),
-    "ec2InstanceId": lambda instance: instance.ec2_instance_id,
-    "registeredAt": lambda instance: instance.registered_at,
-    "runningTasksCount": lambda _: 0,  # no task runs yet
-    "task:group": lambda _: [],
-}
 
 
 def update_container_instances_state(state: RegionState, request: Params) -> Json:
@@ -177,7 +148,9 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
         else:
             lifecycle.set_status(instance, status)
     return {
-        "containerInstances": [i.to_api() for i in found if i.status != INACTIVE],
+        "containerInstances": [
+            i.to_api(state.tasks.used(i.id)) for i in found if i.status != INACTIVE
+        ],
         "failures": failures,
     }
 
@@ -185,10 +158,12 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
 def deregister_container_instance(state: RegionState, request: Params) -> Json:
     cluster = validation.cluster(state, request)
     identifier = request.required_string("containerInstance")
-    request.boolean("force")  # no task runs on it yet: force changes nothing
+    force = request.boolean("force")
     instance = _instance(state, cluster, identifier)
+    if state.tasks.used(instance.id).groups and not force:
+        raise AwsError.of(ContainerInstanceErrors.HAS_TASKS)
     lifecycle.deregister(state, instance)
-    return {"containerInstance": instance.to_api()}
+    return {"containerInstance": instance.to_api(state.tasks.used(instance.id))}
 
 
 def update_container_agent(state: RegionState, request: Params) -> Json:
@@ -201,4 +176,4 @@ def update_container_agent(state: RegionState, request: Params) -> Json:
     if not lifecycle.needs_update(instance.version_info):
         raise AwsError.of(ContainerInstanceErrors.NO_UPDATE)
     lifecycle.update_agent(state, instance)
-    return {"containerInstance": instance.to_api()}
+    return {"containerInstance": instance.to_api(state.tasks.used(instance.id))}

@@ -4,7 +4,7 @@ that Service Connect defaults create."""
 from __future__ import annotations
 
 from ecsmock.models import INACTIVE, Json
-from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, CapacityProvider, Cluster
+from ecsmock.models.clusters import EVERY_CLUSTER_FIELD, CapacityProvider, Cluster, Counts
 from ecsmock.state.table import Table
 
 FARGATE_GROUP = 1  # FARGATE and FARGATE_SPOT are listed after every provider of the account
@@ -26,10 +26,7 @@ def _live(item: Cluster | CapacityProvider) -> bool:
 
 
 def _cluster_snapshot(cluster: Cluster) -> Json:
-    return {
-        **cluster.to_api(EVERY_CLUSTER_FIELD),
-        "providersInUse": sorted(cluster.providers_in_use),
-    }
+    return cluster.to_api(Counts(), EVERY_CLUSTER_FIELD)  # counts: the other stores hold them
 
 
 def _provider_snapshot(provider: CapacityProvider) -> Json:

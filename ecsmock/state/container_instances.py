@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 from ecsmock.models import INACTIVE, Json
-from ecsmock.models.container_instances import ContainerInstance
+from ecsmock.models.container_instances import ContainerInstance, Usage
 from ecsmock.state.table import Listing, span, starting_with
 
 
@@ -53,8 +53,9 @@ class ContainerInstances:
         return not self.by_id
 
     def snapshot(self) -> list[Json]:
+        """The instances as registered: what their tasks hold is in the tasks' snapshot."""
         return [
-            {**instance.to_api(("TAGS",)), "cluster": instance.cluster}
+            {**instance.to_api(Usage(), ("TAGS",)), "cluster": instance.cluster}
             for instance in self.by_id.values()
         ]
 

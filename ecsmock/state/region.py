@@ -5,22 +5,34 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from ecsmock import arns
 from ecsmock.clock import Ids
 from ecsmock.errors import AwsError
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
-from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
+from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster, Counts
 from ecsmock.models.container_instances import ContainerInstance
 from ecsmock.models.task_definitions import TaskDefinition
+from ecsmock.models.tasks import PlannedFailure, Task
 from ecsmock.scheduler import Scheduler, Timings
 from ecsmock.state.account import SETTING_DEFAULTS, Account, AccountSettings, Quotas
 from ecsmock.state.clusters import Namespaces, cluster_table, provider_table
 from ecsmock.state.container_instances import ContainerInstances
 from ecsmock.state.task_definitions import TaskDefinitions
+from ecsmock.state.tasks import Tasks
+
+C = TypeVar("C", bound="InCluster")
+
+
+class InCluster(Protocol):
+    cluster: str
+
 
 MAX_REVISION_DIGITS = 10  # a revision is an int32: more digits name none
+TASK_COUNTS = ("running_ec2", "running_fargate", "pending_ec2", "pending_fargate", "live")
 
 
 class RegionState:
@@ -55,6 +67,8 @@ class RegionState:
         self.namespaces = Namespaces()
         self.task_definitions = TaskDefinitions()
         self.container_instances = ContainerInstances()
+        self.tasks = Tasks()
+        self.task_failures: list[PlannedFailure] = []  # planned by the test, not AWS's state
         # Every store, once: the snapshot, emptiness and the audit go through this tuple.
         self.stores = (
             self.clusters,
@@ -63,6 +77,7 @@ class RegionState:
             self.namespaces,
             self.task_definitions,
             self.container_instances,
+            self.tasks,
         )
 
     @property
@@ -130,6 +145,16 @@ class RegionState:
             raise AwsError.of(ClusterErrors.CLUSTER_NOT_FOUND)
         return cluster
 
+    def counts(self, cluster: Cluster) -> Counts:
+        """What the cluster has, counted from the instances and tasks themselves."""
+        if cluster.status == INACTIVE:
+            return Counts()
+        name = cluster.name
+        return Counts(
+            self.container_instances.registered(name),
+            *(self.tasks.count(name, what) for what in TASK_COUNTS),
+        )
+
     # Capacity providers
 
     def find_provider(self, identifier: str) -> CapacityProvider | None:
@@ -173,23 +198,48 @@ class RegionState:
 
     # Container instances
 
-    def container_instance_arn(self, cluster: str, instance_id: str) -> str:
-        """The long form (with the cluster), unless the caller's containerInstanceLongArnFormat
-        setting is disabled."""
-        value, _ = self.effective_setting("containerInstanceLongArnFormat", self.caller_arn)
+    def _long_arn(self, setting: str, cluster: str, resource: str, resource_id: str) -> str:
+        """The long form (with the cluster), unless the caller's `setting` is disabled."""
+        value, _ = self.effective_setting(setting, self.caller_arn)
         where = "" if value in ("disabled", "off") else f"{cluster}/"
-        return self.arn("ecs", f"container-instance/{where}{instance_id}")
+        return self.arn("ecs", f"{resource}/{where}{resource_id}")
 
-    def find_container_instance(self, identifier: str) -> ContainerInstance | None:
-        """An instance by id, or by ARN in either form, of this account and Region."""
-        text = self._own_resource(identifier, "container-instance")
+    def _in_cluster(
+        self, identifier: str, resource: str, get: Callable[[str], C | None], cluster: str | None
+    ) -> C | None:
+        """What an id, or an ARN in either form, of this account and Region names; of
+        `cluster` only, when one is given."""
+        text = self._own_resource(identifier, resource)
         if text is None or ("/" in text and not identifier.startswith("arn:")):
             return None
-        cluster, _, instance_id = text.rpartition("/")
-        instance = self.container_instances.get(instance_id)
-        if instance is None or cluster not in ("", instance.cluster):
+        named, _, resource_id = text.rpartition("/")
+        found = get(resource_id)
+        if (
+            found is None
+            or named not in ("", found.cluster)
+            or cluster not in (None, found.cluster)
+        ):
             return None
-        return instance
+        return found
+
+    def container_instance_arn(self, cluster: str, instance_id: str) -> str:
+        return self._long_arn(
+            "containerInstanceLongArnFormat", cluster, "container-instance", instance_id
+        )
+
+    def find_container_instance(
+        self, identifier: str, cluster: str | None = None
+    ) -> ContainerInstance | None:
+        get = self.container_instances.get
+        return self._in_cluster(identifier, "container-instance", get, cluster)
+
+    # Tasks
+
+    def task_arn(self, cluster: str, task_id: str) -> str:
+        return self._long_arn("taskLongArnFormat", cluster, "task", task_id)
+
+    def find_task(self, identifier: str, cluster: str | None = None) -> Task | None:
+        return self._in_cluster(identifier, "task", self.tasks.get, cluster)
 
     # Service Connect namespaces
 
@@ -213,11 +263,4 @@ class RegionState:
 
     def audit(self) -> list[str]:
         """Where an index or a count disagrees with what the stores hold (none, always)."""
-        problems = [problem for store in self.stores for problem in store.audit()]
-        for cluster in self.clusters:
-            counted = self.container_instances.registered(cluster.name)
-            if cluster.status != INACTIVE and cluster.counts.registered_container_instances != (
-                counted
-            ):
-                problems.append(f"clusters: {cluster.name} counts the wrong container instances")
-        return problems
+        return [problem for store in self.stores for problem in store.audit()]

@@ -50,6 +50,10 @@ class Listing(Generic[T]):
     def item(self, key: Key) -> T:
         return self._items[key]
 
+    def values(self) -> list[T]:
+        """The items in key order."""
+        return [self._items[key] for key in self._keys]
+
     def __contains__(self, key: Key) -> bool:
         return key in self._items
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from ecsmock import service_model
 from ecsmock.errors import AwsError, ErrorTable
@@ -42,6 +44,32 @@ def names(
     if len(identifiers) > most:
         raise AwsError.of(too_many)
     return identifiers
+
+
+class Described(Protocol):
+    arn: str
+
+
+D = TypeVar("D", bound=Described)
+
+
+def each(
+    identifiers: list[str], find: Callable[[str], D | None], arn_of: Callable[[str], str]
+) -> tuple[list[D], list[Json]]:
+    """What a Describe-style request names, once each, and a MISSING failure for each
+    identifier that names nothing (with the ARN an id would have: `arn_of`)."""
+    found: list[D] = []
+    failures: list[Json] = []
+    answered: set[str] = set()
+    for identifier in identifiers:
+        item = find(identifier)
+        if item is None:
+            arn = identifier if identifier.startswith("arn:") else arn_of(identifier)
+            failures.append({"arn": arn, "reason": "MISSING"})
+        elif item.arn not in answered:
+            answered.add(item.arn)
+            found.append(item)
+    return found, failures
 
 
 def cluster_name(name: str) -> str:
