@@ -252,7 +252,7 @@ class Handle:
         """Make the next `times` tasks started (None: every one), of `family` or of any, fail
         to start: they stop before RUNNING with stopCode TaskFailedToStart and `reason` as
         their stoppedReason, as a task whose image cannot be pulled does."""
-        if times is not None and (isinstance(times, bool) or times < 1):
+        if times is not None and (type(times) is not int or times < 1):
             raise ValueError(f"times is a whole number of tasks, 1 or more, or None: {times!r}")
         if not reason:
             raise ValueError("a failure needs a reason, such as 'CannotPullContainerError: ...'")
@@ -290,6 +290,8 @@ class Handle:
             ]
             if not chosen:
                 raise KeyError(f"task {task!r} has no container {container!r}; it has {names}")
+            if chosen[0].last_status != RUNNING:
+                raise ValueError(f"container {chosen[0].name!r} of {task!r} has exited already")
             task_lifecycle.exit_container(state, found, chosen[0], exit_code)
 
     def account_settings(

@@ -1,7 +1,7 @@
 """The AWS CLI's own examples (the `awscli` package's `examples/ecs/*.rst`, written by AWS from
 real output), replayed through the AWS CLI itself under ecsmock: the same keys, the same ARN
-forms, the same defaults (docs/rules.md, "Task definitions", "Container instances" and
-"Attributes")."""
+forms, the same defaults (docs/rules.md, "Task definitions", "Container instances",
+"Attributes", "Running a task" and "A task's life")."""
 
 from __future__ import annotations
 
@@ -25,8 +25,11 @@ SLEEP = json.dumps(
     [{"name": "sleep", "image": "busybox", "cpu": 10, "command": ["sleep", "360"], "memory": 10,
       "essential": True}]
 )  # fmt: skip
-_ID = re.compile(r"[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|"
-                 r"[a-z0-9]{8}-5678-90ab-cdef-[0-9]{5}EXAMPLE")  # fmt: skip
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+_ID = re.compile(  # ids, and AWS's example ids that end in EXAMPLE
+    rf"[0-9a-f]{{32}}|{_UUID}[0-9a-f]{{12}}|{_UUID}[0-9a-f]{{4,5}}EXAMPLE|[0-9a-f]{{18,25}}EXAMPLE|"
+    r"[a-z0-9]{8}-5678-90ab-cdef-[0-9]{5}EXAMPLE"
+)
 
 
 def outputs(command: str) -> list[Any]:
@@ -65,6 +68,8 @@ def keys_like(expected: Any, actual: Any, path: str = "") -> None:
             keys_like(value, actual[key], f"{path}.{key}")
     elif isinstance(expected, list) and expected:
         assert actual, f"{path}: empty, where the example has items"
+        if len(expected) == len(actual) == 1:  # one of each: say where they differ
+            keys_like(expected[0], actual[0], f"{path}[0]")
         for i, one in enumerate(expected):
             assert any(_like(one, other) for other in actual), f"{path}[{i}]: nothing like {one}"
     elif isinstance(expected, str) and expected.startswith("arn:aws:ecs:"):
@@ -223,3 +228,115 @@ def test_attributes(world):
     actual = aws("delete-attributes", "--attributes", f"name=stack,targetId={target}")
     keys_like(deleted, actual)
     assert actual["attributes"][0]["value"] == "production"
+
+
+def test_run_wait_describe_and_stop_tasks(world):
+    aws("create-cluster", region="us-east-1")
+    provider = "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:a1b2c3d4-5678-90ab-"
+    provider += "cdef-EXAMPLE11111:autoScalingGroupName/example"
+    aws(
+        "create-capacity-provider",
+        "--name",
+        "example-capacity-provider",
+        "--auto-scaling-group-provider",
+        f"autoScalingGroupArn={provider}",
+        region="us-east-1",
+    )
+    strategy = "capacityProvider=example-capacity-provider,weight=1"
+    aws("put-cluster-capacity-providers", "--cluster", "default",
+        "--capacity-providers", "example-capacity-provider",
+        "--default-capacity-provider-strategy", strategy, region="us-east-1")  # fmt: skip
+    world.add_container_instance(capacity_provider="example-capacity-provider")
+    aws("register-task-definition", "--family", "sleep360", "--container-definitions", SLEEP,
+        region="us-east-1")  # fmt: skip
+    [ran, _] = outputs("run-task")  # the second runs an EBS volume, which ecsmock does not
+    actual = aws("run-task", "--cluster", "default", "--task-definition", "sleep360:1",
+                 "--client-token", "550e8400-e29b-41d4-a716-446655440000",
+                 "--started-by", "ecs-svc/968695068243", region="us-east-1")  # fmt: skip
+    keys_like(ran, actual)
+    task, shown = actual["tasks"][0], ran["tasks"][0]
+    assert "startedBy" not in shown  # given here for describe-tasks' example, a service's task
+    for key in ("lastStatus", "desiredStatus", "launchType", "group", "version", "cpu", "memory",
+                "overrides", "tags", "capacityProviderName", "enableExecuteCommand"):  # fmt: skip
+        assert task[key] == shown[key], key
+    arn = task["taskArn"]
+    assert aws("wait", "tasks-running", "--tasks", arn, region="us-east-1") == {}
+    [described, _] = outputs("describe-tasks")
+    # the example's task is in MyCluster (its instance, oddly, in test): here both are default's
+    text = json.dumps(described).replace("/MyCluster", "/default").replace("/test/", "/default/")
+    text = text.replace("console-sample-app-static2", "sleep360")
+    actual = aws("describe-tasks", "--tasks", arn, region="us-east-1")
+    keys_like(
+        json.loads(text),
+        {
+            **actual,
+            "tasks": [
+                {
+                    **actual["tasks"][0],
+                    "containers": [
+                        {
+                            **c,
+                            "networkBindings": [
+                                {
+                                    "bindIP": "0.0.0.0",
+                                    "containerPort": 80,
+                                    "hostPort": 80,
+                                    "protocol": "tcp",
+                                }
+                            ],
+                        }
+                        for c in actual["tasks"][0]["containers"]
+                    ],
+                }
+            ],
+        },
+    )  # the example's container maps port 80; sleep360's maps none
+    assert actual["tasks"][0]["version"] == described["tasks"][0]["version"] == 2
+    stopped = aws("stop-task", "--task", arn, region="us-east-1")
+    assert stopped["task"]["desiredStatus"] == "STOPPED"
+    assert aws("wait", "tasks-stopped", "--tasks", arn, region="us-east-1") == {}
+
+
+def test_a_task_that_failed_to_start_and_stop_task(world):
+    aws("create-cluster")
+    world.add_container_instance(region="us-west-2")
+    for _ in range(3):
+        aws("register-task-definition", "--family", "sleep360", "--container-definitions", SLEEP)
+    world.fail_task_start("Taskfailedtostart", region="us-west-2")
+    [started, _] = outputs("start-task")  # the second attaches an EBS volume: not served
+    instance = world.container_instances(region="us-west-2")
+    actual = aws("start-task", "--task-definition", "sleep360",
+                 "--container-instances", *instance)  # fmt: skip
+    shown = started["tasks"][0]
+    container = shown["containers"][0]  # the example's container ARN predates the long form
+    uuid = container["containerArn"].rpartition("/")[2]
+    container["containerArn"] = shown["taskArn"].replace(":task/", ":container/") + f"/{uuid}"
+    keys_like(started, actual)
+    [stopped] = outputs("stop-task")  # the example stops a task that failed to start
+    task_id = actual["tasks"][0]["taskArn"].rpartition("/")[2]
+    actual = aws("stop-task", "--task", task_id)
+    keys_like(stopped, actual)
+    for key in ("lastStatus", "desiredStatus", "stopCode", "stoppedReason", "version"):
+        assert actual["task"][key] == stopped["task"][key], key
+
+
+def test_list_tasks_and_task_protection(world):
+    aws("put-account-setting", "--name", "taskLongArnFormat", "--value", "disabled")
+    aws("create-cluster")
+    instance = world.add_container_instance(region="us-west-2")["containerInstanceArn"]
+    aws("register-task-definition", "--family", "sleep360", "--container-definitions", SLEEP)
+    aws("run-task", "--task-definition", "sleep360", "--count", "2")
+    listed, on_instance = outputs("list-tasks")
+    keys_like(listed, aws("list-tasks", "--cluster", "default"))
+    actual = aws("list-tasks", "--cluster", "default", "--container-instance", instance)
+    keys_like(on_instance, actual)
+    assert len(actual["taskArns"]) == 2
+    # AWS's protection examples are of a service's task; a standalone one is TASK_NOT_VALID
+    task = actual["taskArns"][0]
+    for command in (("get-task-protection",), ("update-task-protection", "--protection-enabled",
+                                               "--expires-in-minutes", "300")):  # fmt: skip
+        answer = aws(*command, "--cluster", "default", "--tasks", task)
+        assert answer == {
+            "protectedTasks": [],
+            "failures": [{"arn": task, "reason": "TASK_NOT_VALID"}],
+        }

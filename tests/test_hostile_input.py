@@ -1,5 +1,7 @@
 """Property-based: whatever JSON reaches ecsmock, every served operation answers 200 with a valid
-body or an AWS-style 4xx, and a 4xx changes nothing."""
+body or an AWS-style 4xx, a 4xx changes nothing, and no answer leaves an index or a count that
+disagrees with the stores. The world has a cluster, providers, a task definition, a container
+instance and a task to aim at."""
 
 from __future__ import annotations
 
@@ -77,6 +79,7 @@ def test_any_body_gets_a_valid_answer_or_a_clean_4xx(operation):
                 family="web", containerDefinitions=[{"name": "w", "image": "i", "memory": 8}]
             )
             mock.add_container_instance("c")
+            client.run_task(cluster="c", taskDefinition="web")
             before = mock.snapshot()
             try:
                 send(client, operation, body)
@@ -86,5 +89,6 @@ def test_any_body_gets_a_valid_answer_or_a_clean_4xx(operation):
             if status != 200:
                 assert 400 <= status < 500
                 assert mock.snapshot() == before, (operation, body)
+            assert mock._audit() == [], (operation, body)
 
     check()

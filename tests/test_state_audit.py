@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
-from ecsmock import mock_ecs, placement, query
+from ecsmock import mock_ecs, query
+from ecsmock.models import container_instances
 from ecsmock.models.task_definitions import TaskDefinition
 from ecsmock.models.tasks import Reservation
 from ecsmock.state.task_definitions import TaskDefinitions
+from ecsmock.state.tasks import Remembered
 
 
 def test_the_audit_sees_task_definition_listings_and_counts_gone_wrong():
@@ -51,12 +53,14 @@ def test_the_audit_sees_task_listings_counts_and_usage_gone_wrong():
         task.reservation = Reservation(cpu=1)  # changed behind the store's back
         task.launch_type = "FARGATE"
         store.listings.pop(("c", "RUNNING", "family", "web"))
+        store.remember("c", "token", Remembered("digest", ("0" * 32,), ()))
         assert store.audit() == [
             "tasks: the listings do not hold exactly the tasks",
             "tasks: the counts disagree with the tasks",
             "tasks: what instances hold disagrees with the tasks",
+            "tasks: a client token names a task that is not there",
         ]
 
 
 def test_every_subject_of_the_query_language_reads_an_instance():
-    assert set(placement.SUBJECTS) == set(query.SUBJECTS)
+    assert set(container_instances.SUBJECTS) == set(query.SUBJECTS)

@@ -135,8 +135,9 @@ def test_failing_for_good(client, mock, cluster):
     tasks = run_fargate(client, "c", count=4)
     described = client.describe_tasks(cluster="c", tasks=[t["taskArn"] for t in tasks])["tasks"]
     assert {t["stopCode"] for t in described} == {"TaskFailedToStart"}
-    with pytest.raises(ValueError, match="times is a whole number"):
-        mock.fail_task_start(times=0)
+    for times in (0, 1.5, True):
+        with pytest.raises(ValueError, match="times is a whole number"):
+            mock.fail_task_start(times=times)
     with pytest.raises(ValueError, match="needs a reason"):
         mock.fail_task_start("")
 
@@ -158,6 +159,8 @@ def test_an_essential_container_exits(client, mock, cluster):
         mock.exit_container(arn)
     mock.shift(10)
     mock.exit_container(arn, 3, container="sidecar")
+    with pytest.raises(ValueError, match=r"'sidecar' of .* has exited already"):
+        mock.exit_container(arn, 4, container="sidecar")
     running = client.describe_tasks(cluster="c", tasks=[arn])["tasks"][0]
     assert running["lastStatus"] == "RUNNING"
     assert (running["containers"][1]["lastStatus"], running["containers"][1]["exitCode"]) == (
@@ -174,6 +177,8 @@ def test_an_essential_container_exits(client, mock, cluster):
     assert [c.get("exitCode") for c in stopped["containers"]] == [137, 3]
     with pytest.raises(KeyError, match="no task"):
         mock.exit_container("0" * 32)
+    with pytest.raises(ValueError, match="only a RUNNING one exits"):
+        mock.exit_container(arn)
     with pytest.raises(ValueError, match="an exit code is a whole number"):
         mock.exit_container(arn, "1")
 
@@ -255,7 +260,10 @@ def test_execute_command_answers_a_session(client, mock, cluster):
 def test_execute_command_refuses(client, mock, cluster):
     """docs/rules.md, "ECS Exec": each refusal, in AWS's words where they are known."""
     (plain,) = run_fargate(client, "c")
-    pair = [{"name": "app", "image": "nginx"}, {"name": "log", "image": "fluent"}]
+    pair = [
+        {"name": "app", "image": "nginx"},
+        {"name": "log", "image": "fluent", "essential": False},
+    ]
     both = run_with_exec(client, pair)
     not_enabled = (
         "The execute command failed because execute command was not enabled when the task was "
@@ -290,3 +298,8 @@ def test_execute_command_refuses(client, mock, cluster):
         cluster="c", task=both["taskArn"], container="log", command="ls", interactive=True
     )
     assert answered["containerName"] == "log"
+    mock.exit_container(both["taskArn"], 1, container="log")
+    with rejected(mock, "InvalidParameterException", not_enabled):
+        client.execute_command(
+            cluster="c", task=both["taskArn"], container="log", command="ls", interactive=True
+        )

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from support import create_provider, register, rejected, run_fargate
+from support import SUBNETS, WORKER, create_provider, register, rejected, run_fargate
+
+from ecsmock import mock_ecs
 
 
 def instances_of(tasks):
@@ -38,9 +40,8 @@ def test_dynamic_host_ports_are_bound_when_running(client, mock, cluster):
     tasks = client.run_task(cluster="c", taskDefinition="web", count=2)["tasks"]
     described = client.describe_tasks(cluster="c", tasks=[t["taskArn"] for t in tasks])["tasks"]
     bindings = [t["containers"][0]["networkBindings"] for t in described]
-    ports = [b["hostPort"] for binding in bindings for b in binding]
-    assert len(set(ports)) == 4
-    assert all(32768 <= port < 61000 for port in ports)
+    ports = [(b["hostPort"], b["protocol"]) for binding in bindings for b in binding]
+    assert sorted(ports) == [(32768, "tcp"), (32768, "udp"), (32769, "tcp"), (32769, "udp")]
     assert [(b["containerPort"], b["protocol"]) for b in bindings[0]] == [(80, "tcp"), (53, "udp")]
 
 
@@ -97,9 +98,34 @@ def test_distinct_instance_and_member_of(client, mock, cluster):
         cluster="c", taskDefinition="web", count=2, placementConstraints=member_of
     )
     assert instances_of(placed["tasks"]) == [tagged, tagged]
+    register(client, family="other")
     grouped = [{"type": "memberOf", "expression": "task:group == family:web"}]
-    placed = client.run_task(cluster="c", taskDefinition="web", placementConstraints=grouped)
-    assert instances_of(placed["tasks"]) in ([plain], [tagged])
+    placed = client.run_task(cluster="c", taskDefinition="other", placementConstraints=grouped)
+    assert len(placed["tasks"]) == 1  # both instances run family:web tasks
+
+
+def test_member_of_counts_the_tasks_this_call_places(client, mock, cluster):
+    """docs/rules.md, "Where tasks go": runningTasksCount includes the call's own tasks."""
+    empty = add(mock, 3)
+    register(client)
+    alone = [{"type": "memberOf", "expression": "runningTasksCount == 0"}]
+    placed = client.run_task(cluster="c", taskDefinition="web", count=3, placementConstraints=alone)
+    assert sorted(instances_of(placed["tasks"])) == sorted(empty)
+
+
+def test_seeded_mocks_place_alike():
+    """docs/rules.md, "Where tasks go": random placement draws from the mock's ids."""
+
+    def placed():
+        with mock_ecs(seed=3) as seeded:
+            seeded.client().create_cluster(clusterName="c")
+            for _ in range(4):
+                seeded.add_container_instance("c")
+            register(seeded.client())
+            tasks = seeded.client().run_task(cluster="c", taskDefinition="web", count=6)["tasks"]
+            return instances_of(tasks)
+
+    assert placed() == placed()
 
 
 def test_constraints_of_the_definition_count_too(client, mock, cluster):
@@ -281,6 +307,63 @@ def test_tasks_wait_for_an_auto_scaling_group_instance(client, mock, cluster):
     assert (placed["lastStatus"], placed["containerInstanceArn"]) == ("RUNNING", joined)
 
 
+def test_waiting_tasks_take_the_room_tasks_leave(client, mock, cluster):
+    """docs/rules.md, "Where tasks go": a stopped task, or an instance ACTIVE again, makes
+    room for a task that waits."""
+    create_provider(client, "elastic", asg={"managedScaling": {"status": "ENABLED"}})
+    client.put_cluster_capacity_providers(
+        cluster="c",
+        capacityProviders=["elastic"],
+        defaultCapacityProviderStrategy=[{"capacityProvider": "elastic", "weight": 1}],
+    )
+    (only,) = add(mock, 1, memory=256, capacity_provider="elastic")
+    register(client)
+    first, second = client.run_task(cluster="c", taskDefinition="web", count=2)["tasks"]
+    assert (first["lastStatus"], second["lastStatus"]) == ("PENDING", "PROVISIONING")
+    client.stop_task(cluster="c", task=first["taskArn"])
+    placed = client.describe_tasks(cluster="c", tasks=[second["taskArn"]])["tasks"][0]
+    assert (placed["lastStatus"], placed["containerInstanceArn"]) == ("RUNNING", only)
+    client.update_container_instances_state(
+        cluster="c", containerInstances=[only], status="DRAINING"
+    )
+    client.stop_task(cluster="c", task=second["taskArn"])
+    (third,) = client.run_task(cluster="c", taskDefinition="web")["tasks"]
+    assert third["lastStatus"] == "PROVISIONING"  # a DRAINING instance takes no task
+    client.update_container_instances_state(cluster="c", containerInstances=[only], status="ACTIVE")
+    placed = client.describe_tasks(cluster="c", tasks=[third["taskArn"]])["tasks"][0]
+    assert placed["lastStatus"] == "RUNNING"
+
+
+def test_a_static_port_avoids_the_dynamic_ones(client, mock, cluster):
+    """docs/rules.md, "Where tasks go": dynamic host ports are held like static ones."""
+    (only,) = add(mock, 1)
+    register(client, family="dynamic", portMappings=[{"containerPort": 80}])
+    register(client, family="static", portMappings=[{"containerPort": 80, "hostPort": 32768}])
+    client.run_task(cluster="c", taskDefinition="dynamic")
+    refused = client.run_task(cluster="c", taskDefinition="static")
+    assert refused["failures"] == [{"arn": only, "reason": "RESOURCE:PORTS"}]
+
+
+def test_a_strategy_needs_a_weight(client, mock, cluster):
+    """docs/rules.md, "Where tasks go": all weights 0 fails, as the model says."""
+    client.put_cluster_capacity_providers(
+        cluster="c", capacityProviders=["FARGATE"], defaultCapacityProviderStrategy=[]
+    )
+    client.register_task_definition(**WORKER)
+    with rejected(
+        mock,
+        "InvalidParameterException",
+        "A capacity provider strategy needs a weight greater than 0 for at least one capacity "
+        "provider. Give one a weight and try again.",
+    ):
+        client.run_task(
+            cluster="c",
+            taskDefinition="worker",
+            networkConfiguration=SUBNETS,
+            capacityProviderStrategy=[{"capacityProvider": "FARGATE", "base": 1}],
+        )
+
+
 def test_a_full_provider_waits_only_when_it_scales(client, mock, cluster):
     """docs/rules.md, "Where tasks go": managed scaling decides between waiting and failing."""
     create_provider(client, "fixed")
@@ -292,7 +375,9 @@ def test_a_full_provider_waits_only_when_it_scales(client, mock, cluster):
     add(mock, 1, memory=128, capacity_provider="elastic")
     register(client)
     fails = client.run_task(
-        cluster="c", taskDefinition="web", capacityProviderStrategy=[{"capacityProvider": "fixed"}]
+        cluster="c",
+        taskDefinition="web",
+        capacityProviderStrategy=[{"capacityProvider": "fixed", "weight": 1}],
     )
     assert (fails["tasks"], fails["failures"]) == (
         [],
@@ -301,6 +386,6 @@ def test_a_full_provider_waits_only_when_it_scales(client, mock, cluster):
     waits = client.run_task(
         cluster="c",
         taskDefinition="web",
-        capacityProviderStrategy=[{"capacityProvider": "elastic"}],
+        capacityProviderStrategy=[{"capacityProvider": "elastic", "weight": 1}],
     )
     assert (waits["failures"], waits["tasks"][0]["lastStatus"]) == ([], "PROVISIONING")

@@ -3,6 +3,8 @@ the requests, and what a task adds to its cluster and instance (docs/rules.md, "
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from support import SUBNETS, WORKER, register, rejected, run_fargate, send
 
@@ -28,8 +30,7 @@ def test_an_ec2_task_is_pending_then_running(client, mock, cluster):
     (task,) = response["tasks"]
     task_id = task["taskArn"].rpartition("/")[2]
     assert task["taskArn"] == f"{ARN}task/c/{task_id}"
-    assert len(task_id) == 32
-    assert int(task_id, 16) >= 0
+    assert re.fullmatch("[0-9a-f]{32}", task_id)
     container = task["containers"][0]
     assert container["containerArn"].startswith(f"{ARN}container/c/{task_id}/")
     assert container == {
@@ -368,20 +369,18 @@ def test_tags_are_given_propagated_managed_and_deleted_by_stop(client, mock, clu
     assert describe(client, task["taskArn"], include=["TAGS"])["tags"] == wanted
     client.stop_task(cluster="c", task=task["taskArn"])
     assert describe(client, task["taskArn"], include=["TAGS"])["tags"] == []
+    fifty = [{"key": f"k{i}", "value": "v"} for i in range(50)]
+    run = {"cluster": "c", "taskDefinition": "worker", "launchType": "FARGATE"}
+    run["networkConfiguration"] = SUBNETS
+    (managed,) = client.run_task(**run, tags=fifty, enableECSManagedTags=True)["tasks"]
+    assert len(managed["tags"]) == 51  # AWS's own aws: tags do not count towards the 50
     with rejected(
         mock,
         "InvalidParameterException",
         "The number of tags exceeds the limit of 50 tags per resource. Remove some tags and "
         "try again.",
     ):
-        client.run_task(
-            cluster="c",
-            taskDefinition="worker",
-            launchType="FARGATE",
-            networkConfiguration=SUBNETS,
-            tags=[{"key": f"k{i}", "value": "v"} for i in range(50)],
-            enableECSManagedTags=True,
-        )
+        client.run_task(**run, tags=fifty, propagateTags="TASK_DEFINITION")
 
 
 def test_a_client_token_makes_run_task_idempotent(client, mock, cluster):
@@ -449,10 +448,10 @@ def test_start_task_places_on_the_instances_named(client, mock, cluster):
         "EC2",
     )
     assert response["failures"] == [
-        {"arn": small["containerInstanceArn"], "reason": "RESOURCE:MEMORY"},
-        {"arn": gone["containerInstanceArn"], "reason": "INACTIVE"},
         {"arn": f"{ARN}container-instance/c/{'0' * 32}", "reason": "MISSING"},
         {"arn": unknown, "reason": "MISSING"},
+        {"arn": small["containerInstanceArn"], "reason": "RESOURCE:MEMORY"},
+        {"arn": gone["containerInstanceArn"], "reason": "INACTIVE"},
         {"arn": drained["containerInstanceArn"], "reason": "ATTRIBUTE"},
     ]
     with rejected(mock, "InvalidParameterException", "Container instance cannot be empty."):
@@ -573,10 +572,15 @@ def test_list_tasks_filters_and_pages(client, mock, cluster):
     assert listed(startedBy="ci") == arns(on_first)
     assert listed(launchType="FARGATE") == arns(fargate[1:])
     assert listed(launchType="EC2", family="web") == arns(on_first)
-    on = [t for t in on_first + batch if t["containerInstanceArn"] == first["containerInstanceArn"]]
-    assert listed(containerInstance=first["containerInstanceArn"]) == arns(on)
-    assert listed(containerInstance=first["containerInstanceArn"].rpartition("/")[2]) == arns(on)
-    assert second["containerInstanceArn"]
+    ec2 = on_first + batch
+    on = {
+        instance: [t for t in ec2 if t["containerInstanceArn"] == instance]
+        for instance in (first["containerInstanceArn"], second["containerInstanceArn"])
+    }
+    assert sum(len(tasks) for tasks in on.values()) == len(ec2)
+    for instance, tasks in on.items():
+        assert listed(containerInstance=instance) == arns(tasks)
+        assert listed(containerInstance=instance.rpartition("/")[2]) == arns(tasks)
     assert listed(containerInstance="0" * 32) == []
     assert listed(daemonName="agent") == []
     client.create_cluster(clusterName="default")
@@ -679,3 +683,60 @@ def test_an_instance_with_tasks_is_deregistered_only_by_force(client, mock, clus
         client.deregister_container_instance(cluster="c", containerInstance=arn)
     client.deregister_container_instance(cluster="c", containerInstance=arn, force=True)
     assert describe(client, task["taskArn"])["lastStatus"] == "RUNNING"
+
+
+def test_overrides_of_cpu_and_memory_are_read_as_registration_reads_them(client, mock, cluster):
+    """docs/rules.md, "Running a task": units converted, nonsense refused."""
+    mock.add_container_instance("c", cpu=4096, memory=8192)
+    register(client)
+    (task,) = run(client, overrides={"cpu": "1 vCPU", "memory": "2 GB"})["tasks"]
+    assert (task["cpu"], task["memory"], task["overrides"]["cpu"]) == ("1024", "2048", "1024")
+    for cpu in ("abc", "-100000", "1_000", "\u0661\u0662\u0663"):
+        with rejected(mock, "ClientException", "Invalid 'cpu' setting for task."):
+            run(client, overrides={"cpu": cpu})
+    with rejected(mock, "ClientException", "Invalid 'memory' setting for task."):
+        run(client, overrides={"memory": "0"})
+    with rejected(
+        mock,
+        "InvalidParameterException",
+        "Invalid 'cpu' override for container 'web': it must be 0 or more.",
+    ):
+        run(client, overrides={"containerOverrides": [{"name": "web", "cpu": -5000}]})
+    with rejected(
+        mock,
+        "InvalidParameterException",
+        "Container web is overridden more than once. Give each container one override and "
+        "try again.",
+    ):
+        run(client, overrides={"containerOverrides": [{"name": "web"}, {"name": "web"}]})
+
+
+def test_a_repeated_client_token_answers_what_it_answered(client, mock):
+    """docs/rules.md, "Running a task": failures too, and after the definition is gone."""
+    client.create_cluster()
+    arn = mock.add_container_instance(memory=256)["containerInstanceArn"]
+    register(client)
+    same = {"taskDefinition": "web", "count": 2, "clientToken": "retry-1"}
+    first = client.run_task(**same)  # in the default cluster
+    assert first["failures"] == [{"arn": arn, "reason": "RESOURCE:MEMORY"}]
+    client.deregister_task_definition(taskDefinition="web:1")
+    again = client.run_task(cluster="default", **same)  # the same request: named or not
+    assert [t["taskArn"] for t in again["tasks"]] == [t["taskArn"] for t in first["tasks"]]
+    assert again["failures"] == first["failures"]
+    assert len(mock.tasks()) == 1
+
+
+def test_tasks_can_be_tagged(client, mock, cluster):
+    """docs/rules.md, "Tags": a task's tags, by its ARN."""
+    (task,) = run_fargate(client, "c")
+    arn = task["taskArn"]
+    client.tag_resource(resourceArn=arn, tags=[{"key": "k", "value": "v"}])
+    assert client.list_tags_for_resource(resourceArn=arn)["tags"] == [{"key": "k", "value": "v"}]
+    client.untag_resource(resourceArn=arn, tagKeys=["k"])
+    assert client.list_tags_for_resource(resourceArn=arn)["tags"] == []
+    missing = arn.replace(arn.rpartition("/")[2], "0" * 32)
+    message = (
+        f"The specified resource {missing} does not exist. Specify a valid resource and try again."
+    )
+    with rejected(mock, "ResourceNotFoundException", message):
+        client.tag_resource(resourceArn=missing, tags=[{"key": "k", "value": "v"}])

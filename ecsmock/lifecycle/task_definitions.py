@@ -36,7 +36,7 @@ def deregister(state: RegionState, definition: TaskDefinition) -> None:
 
 def delete(state: RegionState, definition: TaskDefinition) -> None:
     """DELETE_IN_PROGRESS, then gone once `Timings.task_definition_deletion` has passed and no
-    task uses it (else the last of its tasks to stop removes it: `tasks.release`)."""
+    task uses it (else the last of its tasks to stop removes it: `tasks._release`)."""
     state.task_definitions.set_status(definition, DELETE_IN_PROGRESS)
     definition.delete_requested_at = state.scheduler.clock.now()
 

@@ -6,8 +6,13 @@ one (`Timings.task_provisioning`, `task_start`, `task_stop`)."""
 
 from __future__ import annotations
 
+import dataclasses
+
+from ecsmock.models import ACTIVE
 from ecsmock.models.container_instances import ContainerInstance
 from ecsmock.models.tasks import (
+    ATTACHED,
+    DELETED,
     DEPROVISIONING,
     PENDING,
     PROVISIONING,
@@ -23,6 +28,7 @@ from ecsmock.models.tasks import (
 )
 from ecsmock.placement import place
 from ecsmock.state.region import RegionState
+from ecsmock.state.tasks import waiting as tasks_waiting
 from ecsmock.validation.tasks import Launch
 
 EPHEMERAL_PORTS = range(32768, 61000)  # where bridge mode's dynamic host ports come from
@@ -83,13 +89,13 @@ def create(
         task.network = _interface(state, subnet)
         task.last_status = PROVISIONING
     if instance is not None:
-        _assign(task, instance, launch.needs)
+        _assign(state, task, instance, launch.needs)
     elif waiting is not None:
         task.waiting = waiting
         task.last_status = PROVISIONING
-    else:  # on Fargate
-        zone = sum(subnet.encode()) % len(ZONE_LETTERS) if task.network else 0
-        task.availability_zone = f"{state.region}{ZONE_LETTERS[zone]}"
+    else:  # on Fargate, where every task is awsvpc: its zone is its subnet's
+        zone = ZONE_LETTERS[sum(subnet.encode()) % len(ZONE_LETTERS)]
+        task.availability_zone = f"{state.region}{zone}"
     task.doomed = _doom(state, task)
     return task
 
@@ -107,12 +113,35 @@ def _interface(state: RegionState, subnet: str) -> NetworkInterface:
     )
 
 
-def _assign(task: Task, instance: ContainerInstance, needs: Reservation) -> None:
+def _assign(
+    state: RegionState, task: Task, instance: ContainerInstance, needs: Reservation
+) -> None:
+    """Put the task on the instance: what it holds there, its dynamic host ports included (the
+    lowest free ones from 32768, as Docker picks them)."""
     task.instance_id = instance.id
     task.instance_arn = instance.arn
     task.availability_zone = instance.attributes.get("ecs.availability-zone")
     task.architecture = instance.attributes.get("ecs.cpu-architecture") or task.architecture
-    task.reservation = needs
+    used = state.tasks.used(instance.id)
+    taken = {
+        "tcp": instance.ports("PORTS") | used.ports | needs.ports,
+        "udp": instance.ports("PORTS_UDP") | used.udp_ports | needs.udp_ports,
+    }
+    chosen: dict[str, set[int]] = {"tcp": set(), "udp": set()}
+    for container in task.containers:
+        hosts = []
+        for mapping in container.ports if task.network is None else ():
+            host = mapping.host_port
+            if not host:
+                protocol = "udp" if mapping.protocol == "udp" else "tcp"
+                host = next(p for p in EPHEMERAL_PORTS if p not in taken[protocol])
+                taken[protocol].add(host)
+                chosen[protocol].add(host)
+            hosts.append(host)
+        container.host_ports = tuple(hosts)
+    task.reservation = dataclasses.replace(
+        needs, ports=needs.ports | chosen["tcp"], udp_ports=needs.udp_ports | chosen["udp"]
+    )
 
 
 def _doom(state: RegionState, task: Task) -> str | None:
@@ -143,7 +172,7 @@ def _schedule(state: RegionState, task: Task) -> None:
             delay = timings.task_start
         else:
             return  # RUNNING, or waiting for an instance
-    elif status in (STOPPED,):
+    elif status == STOPPED:
         return
     elif status == STOPPING:
         delay = timings.task_stop
@@ -160,13 +189,15 @@ def _step(state: RegionState, task: Task) -> None:
     with state.tasks.changing(task):
         if task.desired_status == RUNNING and task.last_status == PROVISIONING:
             if network is not None:
-                network.status = "ATTACHED"
+                network.status = ATTACHED
             task.connectivity_at = now
             _set(task, PENDING)
         elif task.desired_status == RUNNING and task.doomed is not None:
+            _pulled(task, now)  # the pull was tried: AWS shows its times on a failed task
             _stop(task, now, "TaskFailedToStart", task.doomed)
             for container in task.containers:
                 container.reason = task.doomed
+            _set(task, _after_stopping(task))  # one change, as AWS counts it
         elif task.desired_status == RUNNING:
             _run(state, task, now)
         elif task.last_status in (*STARTING, RUNNING):
@@ -179,38 +210,35 @@ def _step(state: RegionState, task: Task) -> None:
             _stopped(task, now)
     if task.last_status == STOPPED:
         _release(state, task, now)
+        if task.instance_id is not None:  # room on its instance, for a task that waits
+            place_waiting(state, task.cluster)
     _schedule(state, task)
 
 
 def _after_stopping(task: Task) -> str:
-    attached = task.network is not None and task.network.status == "ATTACHED"
+    attached = task.network is not None and task.network.status == ATTACHED
     return DEPROVISIONING if attached else STOPPED
 
 
-def _run(state: RegionState, task: Task, now: float) -> None:
+def _pulled(task: Task, now: float) -> None:
+    """The agent has the task (awsvpc: since its ENI was attached) and pulled its images."""
     if task.connectivity_at is None:
         task.connectivity_at = task.created_at
     task.pull_started_at = task.connectivity_at
     task.pull_stopped_at = now
+
+
+def _run(state: RegionState, task: Task, now: float) -> None:
+    _pulled(task, now)
     task.started_at = now
-    for position, container in enumerate(task.containers):
+    for container in task.containers:
         container.last_status = RUNNING
         container.runtime_id = (
             f"{task.id}-{int.from_bytes(state.ids.bytes(4))}"
             if task.fargate
             else state.ids.bytes(32).hex()
         )
-        if task.network is None:
-            container.bound_ports = tuple(
-                mapping.host_port or _dynamic_port(task, position, index)
-                for index, mapping in enumerate(container.ports)
-            )
     _set(task, RUNNING)
-
-
-def _dynamic_port(task: Task, container: int, mapping: int) -> int:
-    """A host port from the ephemeral range, different for each mapping of recent tasks."""
-    return EPHEMERAL_PORTS[(task.order * 64 + container * 8 + mapping) % len(EPHEMERAL_PORTS)]
 
 
 def _set(task: Task, status: str) -> None:
@@ -224,13 +252,12 @@ def _stop(task: Task, now: float, code: str, reason: str | None) -> None:
     task.stop_code = code
     if reason is not None:
         task.stopped_reason = reason
-    task.version += 1
 
 
 def _stopped(task: Task, now: float) -> None:
     task.stopped_at = now
     if task.network is not None:
-        task.network.status = "DELETED"
+        task.network.status = DELETED
     for container in task.containers:
         container.last_status = STOPPED
 
@@ -256,6 +283,8 @@ def stop(
         return
     with state.tasks.changing(task):
         _stop(task, state.scheduler.clock.now(), code, reason)
+        task.version += 1
+        task.waiting = None
         if untag:
             task.tags = {}
     _schedule(state, task)
@@ -271,19 +300,23 @@ def exit_container(state: RegionState, task: Task, container: TaskContainer, cod
 
 def place_waiting(state: RegionState, cluster: str) -> None:
     """Place the cluster's tasks that wait for an instance of their capacity provider, in the
-    order they were started, on the instances it has now."""
-    for task in state.tasks.listing((cluster, RUNNING)).values():
-        placement = task.waiting
-        if placement is None:
+    order they were started, on the ACTIVE instances it has now (an instance joined or came
+    back, a task stopped)."""
+    for provider in state.clusters[cluster].capacity_providers or ():
+        waiting = state.tasks.listing(tasks_waiting(cluster, provider)).values()
+        if not waiting:
             continue
         instances = [
             instance
             for instance in state.container_instances.in_cluster(cluster)
-            if instance.capacity_provider_name == task.capacity_provider
+            if instance.capacity_provider_name == provider and instance.status == ACTIVE
         ]
-        (instance,), _ = place(state, instances, placement, 1)
-        if instance is not None:
-            with state.tasks.changing(task):
-                _assign(task, instance, placement.needs)
-                task.waiting = None
-            _schedule(state, task)
+        for task in waiting:
+            placement = task.waiting
+            assert placement is not None  # the listing holds the waiting ones
+            (instance,), _ = place(state, instances, placement, 1)
+            if instance is not None:
+                with state.tasks.changing(task):
+                    _assign(state, task, instance, placement.needs)
+                    task.waiting = None
+                _schedule(state, task)

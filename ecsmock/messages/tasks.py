@@ -7,11 +7,14 @@ from ecsmock.errors import ErrorTable, Message, Provenance
 _AWS, _DOC, _DECISION = Provenance.AWS, Provenance.DOC, Provenance.DECISION
 _IPE = "InvalidParameterException"
 
-# Reasons answered in `failures[]` rather than as errors.
-MISSING = "MISSING"  # DescribeTasks of an unknown task: the Developer Guide's failure reasons
-TASK_NOT_VALID = "TASK_NOT_VALID"  # task protection of a standalone task: UpdateTaskProtection
-AGENT = "AGENT"  # an instance whose agent is disconnected: the Developer Guide's failure reasons
-ATTRIBUTE = "ATTRIBUTE"  # an instance a placement constraint excludes: the same page
+# Reasons answered in `failures[]` rather than as errors: the Developer Guide's list of API
+# failure reasons, and UpdateTaskProtection's reference for TASK_NOT_VALID.
+TASK_NOT_VALID = "TASK_NOT_VALID"  # task protection of a standalone task
+AGENT = "AGENT"  # an instance whose agent is disconnected
+ATTRIBUTE = "ATTRIBUTE"  # an instance a placement constraint or required attribute excludes
+RESOURCE_CPU = "RESOURCE:CPU"
+RESOURCE_MEMORY = "RESOURCE:MEMORY"
+RESOURCE_PORTS = "RESOURCE:PORTS"
 
 
 class TaskErrors(ErrorTable):
@@ -98,6 +101,19 @@ class TaskErrors(ErrorTable):
         _AWS,
         "https://github.com/azavea/django-ecsmanage/issues/21",
     )
+    OVERRIDE_TWICE = Message(
+        _IPE,
+        "Container {name} is overridden more than once. Give each container one override and "
+        "try again.",
+        _DECISION,
+        "ecsmock's choice",
+    )
+    OVERRIDE_AMOUNT = Message(
+        _IPE,
+        "Invalid '{member}' override for container '{name}': it must be {least} or more.",
+        _DECISION,
+        "ecsmock's choice, in the style of the task definition's container messages",
+    )
     OVERRIDES_TOO_LONG = Message(
         _IPE,
         "Container Overrides length must be at most 8192. Shorten the overrides and try again.",
@@ -169,6 +185,13 @@ class TaskErrors(ErrorTable):
         "Placement strategies are not supported with FARGATE launch type.",
         _AWS,
         "https://github.com/hashicorp/terraform-provider-aws/issues/26337",
+    )
+    STRATEGY_WEIGHTS = Message(
+        _IPE,
+        "A capacity provider strategy needs a weight greater than 0 for at least one capacity "
+        "provider. Give one a weight and try again.",
+        _DOC,
+        "rule from botocore's model documentation (CapacityProviderStrategyItem.weight)",
     )
     TOO_MANY_CONSTRAINTS = Message(
         _IPE,

@@ -4,8 +4,9 @@ resources, attributes and agent."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ecsmock.models import ACTIVE, Json, tags_to_api
 
@@ -39,6 +40,19 @@ def is_custom(attribute: str) -> bool:
     return not attribute.startswith(CUSTOM_PREFIXES)
 
 
+class Held(Protocol):
+    """What one task holds of an instance (`tasks.Reservation`)."""
+
+    @property
+    def cpu(self) -> int: ...
+    @property
+    def memory(self) -> int: ...
+    @property
+    def ports(self) -> frozenset[int]: ...
+    @property
+    def udp_ports(self) -> frozenset[int]: ...
+
+
 @dataclass(slots=True)
 class Usage:
     """What the tasks placed on an instance hold of it until they have STOPPED: kept by the
@@ -51,6 +65,38 @@ class Usage:
     running: int = 0
     pending: int = 0
     groups: Counter[str] = field(default_factory=Counter)  # task group -> how many
+
+    @property
+    def tasks(self) -> int:
+        """How many tasks hold the instance (every task has a group)."""
+        return self.groups.total()
+
+    def copy(self) -> Usage:
+        return Usage(
+            self.cpu,
+            self.memory,
+            set(self.ports),
+            set(self.udp_ports),
+            self.running,
+            self.pending,
+            Counter(self.groups),
+        )
+
+    def hold(self, needs: Held, group: str, phase: str | None, sign: int = 1) -> None:
+        """Add (or, with `sign=-1`, take away) what one task holds; `phase` says whether it
+        counts as pending, running, or neither (stopping)."""
+        self.cpu += sign * needs.cpu
+        self.memory += sign * needs.memory
+        for ports, taken in ((self.ports, needs.ports), (self.udp_ports, needs.udp_ports)):
+            if sign > 0:
+                ports.update(taken)
+            else:
+                ports.difference_update(taken)
+        self.groups[group] += sign
+        if not self.groups[group]:
+            del self.groups[group]
+        self.running += sign * (phase == "running")
+        self.pending += sign * (phase == "pending")
 
 
 @dataclass(slots=True)
@@ -136,3 +182,25 @@ class ContainerInstance:
             }
             body["healthStatus"] = {"overallStatus": "OK", "details": [check]}
         return body
+
+
+def subject_of(instance: ContainerInstance, usage: Usage, subject: str) -> object:
+    """What the cluster query language sees of an instance (ListContainerInstances' filter,
+    memberOf placement constraints)."""
+    if subject.startswith("attribute:"):
+        name = subject.removeprefix("attribute:")
+        if name not in instance.attributes:
+            return None
+        return instance.attributes[name] or ""  # a capability: it exists, with no value
+    return SUBJECTS[subject](instance, usage)
+
+
+# What each subject of the query language (`query.SUBJECTS`, the same names) reads.
+SUBJECTS: dict[str, Callable[[ContainerInstance, Usage], object]] = {
+    "agentConnected": lambda instance, _: instance.agent_connected,
+    "agentVersion": lambda instance, _: instance.version_info.get("agentVersion"),
+    "ec2InstanceId": lambda instance, _: instance.ec2_instance_id,
+    "registeredAt": lambda instance, _: instance.registered_at,
+    "runningTasksCount": lambda _, usage: usage.running,
+    "task:group": lambda _, usage: sorted(usage.groups),
+}

@@ -9,6 +9,7 @@ from ecsmock.models import ACTIVE, INACTIVE, Json
 
 DELETE_IN_PROGRESS = "DELETE_IN_PROGRESS"
 STATUSES = (ACTIVE, INACTIVE, DELETE_IN_PROGRESS)
+TASK_CPU = range(128, 196_608 + 1)  # the cpu units a task may have
 
 
 @dataclass(slots=True)

@@ -16,7 +16,9 @@ DEPROVISIONING = "DEPROVISIONING"
 STOPPED = "STOPPED"
 STARTING = (PROVISIONING, PENDING)  # what clusters and instances count as pending
 FARGATE = "FARGATE"
+EC2 = "EC2"
 ENI = "ElasticNetworkInterface"
+PRECREATED, ATTACHED, DELETED = "PRECREATED", "ATTACHED", "DELETED"  # an ENI's statuses
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,7 @@ class TaskContainer:
     exit_code: int | None = None
     reason: str | None = None
     runtime_id: str | None = None
-    bound_ports: tuple[int, ...] = ()  # the host port of each mapping, once RUNNING
+    host_ports: tuple[int, ...] = ()  # each mapping's on its instance (bridge and host mode)
 
 
 @dataclass(slots=True)
@@ -90,7 +92,7 @@ class NetworkInterface:
     mac: str
     ip: str
     dns_suffix: str
-    status: str = "PRECREATED"
+    status: str = PRECREATED
 
     @property
     def dns_name(self) -> str:
@@ -98,7 +100,7 @@ class NetworkInterface:
 
     def to_api(self) -> Json:
         details = [("subnetId", self.subnet)]
-        if self.status != "PRECREATED":
+        if self.status != PRECREATED:
             details += [
                 ("networkInterfaceId", self.eni_id),
                 ("macAddress", self.mac),
@@ -167,7 +169,7 @@ class Task:
         return f"{head}/{container.id}"
 
     def to_api(self, include: Collection[str] = ()) -> Json:
-        running = self.last_status not in STARTING
+        started = self.last_status not in STARTING
         body: Json = {
             "attachments": [] if self.network is None else [self.network.to_api()],
             "attributes": [{"name": "ecs.cpu-architecture", "value": self.architecture}],
@@ -206,7 +208,7 @@ class Task:
         body.update((name, value) for name, value in optional.items() if value is not None)
         if self.connectivity_at is not None:
             body["connectivity"] = "CONNECTED" if self.last_status != STOPPED else "DISCONNECTED"
-        if running:
+        if started:
             body["healthStatus"] = "UNKNOWN"
         if self.fargate:
             body["platformFamily"] = "Linux"
@@ -239,7 +241,7 @@ class Task:
             body["exitCode"] = container.exit_code
         if container.reason is not None:
             body["reason"] = container.reason
-        if container.bound_ports:
+        if container.runtime_id is not None:  # it started: its ports are bound
             body["networkBindings"] = [
                 {
                     "bindIP": "0.0.0.0",
@@ -247,11 +249,9 @@ class Task:
                     "hostPort": host_port,
                     "protocol": mapping.protocol,
                 }
-                for mapping, host_port in zip(container.ports, container.bound_ports, strict=True)
+                for mapping, host_port in zip(container.ports, container.host_ports, strict=False)
             ]
-        elif container.runtime_id is not None:
-            body["networkBindings"] = []
-        if self.network is not None and self.network.status == "ATTACHED":
+        if self.network is not None and self.network.status == ATTACHED:
             body["networkInterfaces"] = [
                 {"attachmentId": self.network.attachment_id, "privateIpv4Address": self.network.ip}
             ]

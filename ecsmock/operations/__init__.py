@@ -90,13 +90,13 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "timings.capacity_provider_update.",
     "DeleteCapacityProvider": "DELETE_IN_PROGRESS lasts until the next call unless a test chose "
     "timings.capacity_provider_deletion.",
-    "TagResource": "Clusters, capacity providers, task definitions and container instances can "
-    "be tagged; other ECS resource types answer 'Unsupported resource type'.",
+    "TagResource": "Clusters, capacity providers, task definitions, container instances and "
+    "tasks can be tagged; other ECS resource types answer 'Unsupported resource type'.",
     "RegisterTaskDefinition": "requiresAttributes lists only the capabilities ecsmock derives "
     "(task role, awsvpc, log drivers, ECR, execution role). Secrets, GPUs and Windows rules are "
     "not checked.",
     "DeleteTaskDefinitions": "A deleted revision is gone once timings.task_definition_deletion "
-    "has passed (0: the next call); AWS waits until no task or service uses it.",
+    "has passed (0: the next call) and no task runs it; services do not hold it yet.",
     "RegisterContainerInstance": "The identity document's signature is not checked; without "
     "a document the instance gets made-up ids.",
     "DeregisterContainerInstance": "Without force, an instance with tasks that have not "
@@ -110,7 +110,8 @@ KNOWN_DEVIATIONS: dict[str, str] = {
     "RunTask": "Tasks run nothing: they move PROVISIONING/PENDING to RUNNING on ecsmock's clock "
     "(timings.task_*) and stop when asked or made to by the handle. Subnets and security groups "
     "are not checked against EC2; EBS volumeConfigurations are accepted and not attached. "
-    "Without a placement strategy tasks are placed at random from the mock's ids.",
+    "Without a placement strategy tasks are placed at random from the mock's ids. Port ranges "
+    "(containerPortRange) are not bound.",
     "StartTask": "The same task as RunTask's, on the instances named.",
     "StopTask": "Stopped tasks stay described for the whole activation (AWS: at least an hour).",
     "ListTasks": "serviceName answers ServiceNotFoundException and daemonName lists nothing: "

@@ -139,15 +139,15 @@ def describe_capacity_providers(state: RegionState, request: Params) -> Json:
     else:  # the request's own names, by their position in it
         positions, following = pages.take(range(len(names)), cursor)
         page = [names[position] for position in positions]
-    providers: list[Json] = []
-    failures: list[Json] = []
-    for identifier in page:
+
+    def find(identifier: str) -> CapacityProvider | None:
         provider = state.find_provider(identifier)
-        if provider is None or (associated is not None and provider.name not in associated):
-            arn = identifier if identifier.startswith("arn:") else state.provider_arn(identifier)
-            failures.append({"arn": arn, "reason": "MISSING"})
-        else:
-            providers.append(provider.to_api(with_tags="TAGS" in include))
+        return (
+            provider if associated is None or (provider and provider.name in associated) else None
+        )
+
+    found, failures = validation.each(page, find, state.provider_arn)
+    providers = [provider.to_api(with_tags="TAGS" in include) for provider in found]
     body = {"capacityProviders": providers, "failures": failures}
     return pages.finish(body, state.token_key, cursor, following)
 

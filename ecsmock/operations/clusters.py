@@ -93,19 +93,8 @@ def describe_clusters(state: RegionState, request: Params) -> Json:
     if any(not identifier.strip() for identifier in identifiers):
         raise AwsError.of(ClusterErrors.CLUSTERS_BLANK)
     include = _include(request.strings("include") or [])
-    clusters: list[Json] = []
-    failures: list[Json] = []
-    answered: set[str] = set()
-    for identifier in identifiers:
-        cluster = state.find_cluster(identifier)
-        arn = cluster.arn if cluster else _arn_of(state, identifier)
-        if arn in answered:
-            continue
-        answered.add(arn)
-        if cluster is None:
-            failures.append({"arn": arn, "reason": "MISSING"})
-        else:
-            clusters.append(cluster.to_api(state.counts(cluster), include))
+    found, failures = validation.each(identifiers, state.find_cluster, state.cluster_arn)
+    clusters = [cluster.to_api(state.counts(cluster), include) for cluster in found]
     return {"clusters": clusters, "failures": failures}
 
 
@@ -115,10 +104,6 @@ def _include(values: list[str]) -> frozenset[str]:
         if value not in valid:
             raise AwsError.of(ClusterErrors.INVALID_INCLUDE, value=value, valid=", ".join(valid))
     return frozenset(values)
-
-
-def _arn_of(state: RegionState, identifier: str) -> str:
-    return identifier if identifier.startswith("arn:") else state.cluster_arn(identifier)
 
 
 def list_clusters(state: RegionState, request: Params) -> Json:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from ecsmock import pages, query, validation
 from ecsmock.errors import AwsError
 from ecsmock.lifecycle import container_instances as lifecycle
+from ecsmock.lifecycle import tasks as task_lifecycle
 from ecsmock.messages.common import CommonErrors
 from ecsmock.messages.container_instances import ContainerInstanceErrors
 from ecsmock.models import ACTIVE, INACTIVE, Json
 from ecsmock.models.clusters import Cluster
-from ecsmock.models.container_instances import DRAINING, ContainerInstance
+from ecsmock.models.container_instances import DRAINING, ContainerInstance, subject_of
 from ecsmock.params import Params
-from ecsmock.placement import subject_of
 from ecsmock.state.region import RegionState
 from ecsmock.state.table import starting_with
 from ecsmock.validation import container_instances as rules
@@ -147,6 +147,8 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
             failures.append({"arn": instance.arn, "reason": INACTIVE})
         else:
             lifecycle.set_status(instance, status)
+    if status == ACTIVE:  # room again, for tasks that wait for their provider's instances
+        task_lifecycle.place_waiting(state, cluster.name)
     return {
         "containerInstances": [
             i.to_api(state.tasks.used(i.id)) for i in found if i.status != INACTIVE
@@ -160,7 +162,7 @@ def deregister_container_instance(state: RegionState, request: Params) -> Json:
     identifier = request.required_string("containerInstance")
     force = request.boolean("force")
     instance = _instance(state, cluster, identifier)
-    if state.tasks.used(instance.id).groups and not force:
+    if state.tasks.used(instance.id).tasks and not force:
         raise AwsError.of(ContainerInstanceErrors.HAS_TASKS)
     lifecycle.deregister(state, instance)
     return {"containerInstance": instance.to_api(state.tasks.used(instance.id))}

@@ -1,5 +1,5 @@
 """TagResource, UntagResource and ListTagsForResource, for clusters, capacity providers, task
-definitions and container instances."""
+definitions, container instances and tasks."""
 
 from __future__ import annotations
 
@@ -14,11 +14,12 @@ from ecsmock.models import INACTIVE, Json, tags_to_api
 from ecsmock.models.clusters import FARGATE_PROVIDERS, CapacityProvider, Cluster
 from ecsmock.models.container_instances import ContainerInstance
 from ecsmock.models.task_definitions import TaskDefinition
+from ecsmock.models.tasks import Task
 from ecsmock.params import Params
 from ecsmock.state.region import RegionState
 
-_KEPT_TYPES = ("cluster", "capacity-provider", "task-definition", "container-instance")
-Tagged = Cluster | CapacityProvider | TaskDefinition | ContainerInstance
+_KEPT_TYPES = ("cluster", "capacity-provider", "task-definition", "container-instance", "task")
+Tagged = Cluster | CapacityProvider | TaskDefinition | ContainerInstance | Task
 
 
 def _resource(
@@ -49,11 +50,12 @@ def _resource(
         if definition is None or ":" not in arn.resource_id:
             raise AwsError.of(missing, arn=text)
         return definition
-    if arn.resource_type == "container-instance":
-        instance = state.find_container_instance(text)
-        if instance is None:
+    if arn.resource_type in ("container-instance", "task"):
+        find = state.find_container_instance if arn.resource_type != "task" else state.find_task
+        found = find(text)
+        if found is None:
             raise AwsError.of(missing, arn=text)
-        return instance
+        return found
     provider = state.find_provider(text)
     if changing and provider is not None and provider.name in FARGATE_PROVIDERS:
         raise AwsError.of(TagErrors.RESERVED_PROVIDER_TAGS)

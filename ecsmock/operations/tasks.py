@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from ecsmock import arns, pages, validation
 from ecsmock.errors import AwsError
@@ -13,14 +13,14 @@ from ecsmock.lifecycle import clusters as cluster_lifecycle
 from ecsmock.lifecycle import tasks as lifecycle
 from ecsmock.messages.container_instances import ContainerInstanceErrors
 from ecsmock.messages.tasks import TASK_NOT_VALID, TaskErrors
-from ecsmock.models import ACTIVE, INACTIVE, Json
+from ecsmock.models import ACTIVE, INACTIVE, Json, fresh
 from ecsmock.models.clusters import FARGATE_PROVIDERS, Cluster, StrategyItem
 from ecsmock.models.container_instances import ContainerInstance
-from ecsmock.models.tasks import FARGATE, RUNNING, Placement, Task
+from ecsmock.models.tasks import EC2, FARGATE, RUNNING, Placement, Task
 from ecsmock.params import Params
 from ecsmock.placement import place, split
 from ecsmock.state.region import RegionState
-from ecsmock.state.tasks import filters
+from ecsmock.state.tasks import Remembered, filters
 from ecsmock.validation import tasks as rules
 
 MAX_DESCRIBED = 100
@@ -29,19 +29,23 @@ MAX_STARTED_ON = 10
 MAX_REASON = 1024
 PROTECTION_MINUTES = range(1, 2880 + 1)
 DEFAULT_PROTECTION_MINUTES = 120
-EC2 = "EC2"
 _FAMILY = re.compile(r"[a-zA-Z0-9\-_]+")
 
 
 def run_task(state: RegionState, request: Params) -> Json:
     cluster = validation.cluster(state, request)
+    token = rules.client_token(request)
+    if token is not None:  # botocore sends one with every call: a repeat answers as before
+        fingerprint = rules.fingerprint(request, cluster.name)
+        earlier = state.tasks.remembered(cluster.name, token)
+        if earlier is not None:
+            return _repeat(state, earlier, fingerprint)
     found = rules.definition(state, request.required_string("taskDefinition"))
     count = rules.count(request)
     launch_type = request.shaped("launchType", "LaunchType")
     items = request.structs("capacityProviderStrategy") or []
     if launch_type is not None and items:
         raise AwsError.of(TaskErrors.LAUNCH_TYPE_AND_STRATEGY)
-    token = rules.client_token(request)
     launch = rules.launch(request, cluster.name, found)
     providers = _providers(state, cluster, launch_type, items, count)
     kind = launch_type or _launch_type(providers[0])
@@ -51,13 +55,12 @@ def run_task(state: RegionState, request: Params) -> Json:
         raise AwsError.of(TaskErrors.PUBLIC_IP)
     platform_version = rules.platform_version(request, kind)
     placement = rules.placement(request, launch, kind)
-    if token is not None:
-        earlier = state.tasks.tokens.get((cluster.name, token))
-        if earlier is not None:
-            return _repeat(state, request, earlier)
     chosen, failures = _instances(state, cluster, kind, providers, placement)
-    tasks = [
-        lifecycle.create(
+    tasks = []
+    for provider, (instance, waiting) in zip(providers, chosen, strict=True):
+        if instance is None and waiting is None and kind != FARGATE:
+            continue  # it fits nowhere: a failure says why
+        task = lifecycle.create(
             state,
             launch,
             cluster.name,
@@ -67,13 +70,11 @@ def run_task(state: RegionState, request: Params) -> Json:
             waiting=waiting,
             platform_version=platform_version,
         )
-        for provider, (instance, waiting) in zip(providers, chosen, strict=True)
-        if instance is not None or waiting is not None or kind == FARGATE
-    ]
-    for task in tasks:
-        lifecycle.start(state, task)
+        lifecycle.start(state, task)  # one by one: each task's dynamic ports see the last's
+        tasks.append(task)
     if token is not None:
-        state.tasks.remember(cluster.name, token, rules.fingerprint(request), tasks)
+        answer = Remembered(fingerprint, tuple(t.id for t in tasks), tuple(failures))
+        state.tasks.remember(cluster.name, token, answer)
     return {"tasks": [task.to_api(("TAGS",)) for task in tasks], "failures": failures}
 
 
@@ -83,7 +84,7 @@ def _providers(
     launch_type: str | None,
     items: list[Params],
     count: int,
-) -> list[str | None]:
+) -> Sequence[str | None]:
     """The capacity provider of each task (None: a launch type, no provider): the request's
     strategy, else its launch type, else the cluster's default strategy, else EC2."""
     strategy: list[StrategyItem] | None = None
@@ -94,7 +95,9 @@ def _providers(
         strategy = cluster.strategy
     if strategy is None:
         return [None] * count
-    return list(split(strategy, count))
+    if not any(item.weight for item in strategy):
+        raise AwsError.of(TaskErrors.STRATEGY_WEIGHTS)
+    return split(strategy, count)
 
 
 def _launch_type(provider: str | None) -> str:
@@ -107,7 +110,7 @@ def _instances(
     state: RegionState,
     cluster: Cluster,
     kind: str,
-    providers: list[str | None],
+    providers: Sequence[str | None],
     placement: Placement,
 ) -> tuple[list[tuple[ContainerInstance | None, Placement | None]], list[Json]]:
     """For each task, its instance, or the placement it waits with for an instance of its
@@ -137,13 +140,15 @@ def _scales(state: RegionState, provider: str) -> bool:
     return group is not None and group["managedScaling"]["status"] == "ENABLED"
 
 
-def _repeat(state: RegionState, request: Params, earlier: tuple[str, list[str]]) -> Json:
-    """A RunTask repeated with its clientToken: the tasks it started, if it is the same."""
-    fingerprint, task_ids = earlier
-    tasks = [state.tasks.by_id[task_id] for task_id in task_ids]
-    if rules.fingerprint(request) != fingerprint:
+def _repeat(state: RegionState, earlier: Remembered, fingerprint: str) -> Json:
+    """A RunTask repeated with its clientToken: what it answered, if it is the same request."""
+    if fingerprint != earlier.fingerprint:
         raise AwsError.of(TaskErrors.CLIENT_TOKEN_CONFLICT)
-    return {"tasks": [task.to_api(("TAGS",)) for task in tasks], "failures": []}
+    tasks = [state.tasks.by_id[task_id] for task_id in earlier.task_ids]
+    return {
+        "tasks": [t.to_api(("TAGS",)) for t in tasks],
+        "failures": fresh(list(earlier.failures)),
+    }
 
 
 def start_task(state: RegionState, request: Params) -> Json:
@@ -160,16 +165,13 @@ def start_task(state: RegionState, request: Params) -> Json:
     if launch.assign_public_ip:
         raise AwsError.of(TaskErrors.PUBLIC_IP)
     placement = Placement(launch.needs, launch.group, launch.required_attributes)
+    instances, failures = validation.each(
+        identifiers,
+        lambda given: state.find_container_instance(given, cluster.name),
+        lambda given: state.container_instance_arn(cluster.name, given),
+    )
     tasks: list[Task] = []
-    failures: list[Json] = []
-    for identifier in identifiers:
-        instance = state.find_container_instance(identifier, cluster.name)
-        if instance is None:
-            arn = identifier
-            if not identifier.startswith("arn:"):
-                arn = state.container_instance_arn(cluster.name, identifier)
-            failures.append({"arn": arn, "reason": "MISSING"})
-            continue
+    for instance in instances:
         if instance.status == INACTIVE:
             failures.append({"arn": instance.arn, "reason": INACTIVE})
             continue
@@ -217,6 +219,7 @@ def describe_tasks(state: RegionState, request: Params) -> Json:
 def _each(
     state: RegionState, cluster: Cluster, identifiers: list[str]
 ) -> tuple[list[Task], list[Json]]:
+    """The cluster's tasks the identifiers name, and MISSING failures."""
     return validation.each(
         identifiers,
         lambda given: state.find_task(given, cluster.name),
@@ -256,12 +259,12 @@ def list_tasks(state: RegionState, request: Params) -> Json:
     listings = [state.tasks.listing(base)] + [
         state.tasks.listing((*base, name, value)) for name, value in wanted.items()
     ]
-    smallest = min(listings, key=len)
+    smallest = min(listings, key=len)  # one filter: exactly its tasks, O(page)
 
     def keep(task: Task) -> bool:
         return all(filters(task)[name] == value for name, value in wanted.items())
 
-    found, following = pages.page(smallest, cursor, keep)
+    found, following = pages.page(smallest, cursor, keep if len(wanted) > 1 else None)
     body = {"taskArns": [task.arn for task in found]}
     return pages.finish(body, state.token_key, cursor, following)
 
@@ -310,6 +313,8 @@ def execute_command(state: RegionState, request: Params) -> Json:
     container = next((c for c in task.containers if name in (None, c.name)), None)
     if container is None:
         raise AwsError.of(TaskErrors.CONTAINER_NOT_FOUND, name=name)
+    if container.last_status != RUNNING:  # it exited: no agent runs in it
+        raise AwsError.of(TaskErrors.EXECUTE_NOT_ENABLED)
     session = f"ecs-execute-command-{state.ids.bytes(9).hex()[:17]}"
     host = f"ssmmessages.{state.region}.{arns.dns_suffix(state.region)}"
     return {

@@ -8,13 +8,24 @@ import itertools
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from ecsmock.models import Json
 from ecsmock.models.container_instances import Usage
 from ecsmock.models.tasks import RUNNING, STARTING, STOPPED, Task
 from ecsmock.state.table import Listing
 
-Index = tuple[str, ...]  # (cluster, desired status) or (cluster, desired status, filter, value)
+Index = tuple[str, ...]  # (cluster, desired status), (cluster, desired status, filter, value),
+# or (cluster, "waiting", capacity provider)
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """What a RunTask with a clientToken answered, to answer its repeats the same."""
+
+    fingerprint: str
+    task_ids: tuple[str, ...]
+    failures: tuple[Json, ...]
 
 
 def filters(task: Task) -> dict[str, str | None]:
@@ -27,30 +38,48 @@ def filters(task: Task) -> dict[str, str | None]:
     }
 
 
+def waiting(cluster: str, provider: str | None) -> Index:
+    """The listing of the tasks that wait for an instance of a capacity provider."""
+    return (cluster, "waiting", str(provider))
+
+
 def _indexes(task: Task) -> list[Index]:
-    """The listings a task is in: its cluster's for its desired status, and one per filter."""
+    """The listings a task is in: its cluster's for its desired status, one per ListTasks
+    filter, and the waiting tasks' of its provider while it waits for an instance."""
     base = (task.cluster, task.desired_status)
-    return [base] + [(*base, name, value) for name, value in filters(task).items() if value]
+    found: list[Index] = [base] + [
+        (*base, name, value) for name, value in filters(task).items() if value
+    ]
+    if task.waiting is not None:
+        found.append(waiting(task.cluster, task.capacity_provider))
+    return found
 
 
 def _counted(task: Task) -> list[tuple[str, ...]]:
-    """The cluster counters a task adds one to."""
+    """The counters a task adds one to until it has stopped: its cluster's, its phase's (EC2 or
+    Fargate, pending or running), its capacity provider's, its task definition's."""
     if task.last_status == STOPPED:
         return []
     keys: list[tuple[str, ...]] = [(task.cluster, "live"), ("uses", task.definition_arn)]
     kind = "fargate" if task.fargate else "ec2"
-    if task.last_status in STARTING:
-        keys.append((task.cluster, f"pending_{kind}"))
-    elif task.last_status == RUNNING:
-        keys.append((task.cluster, f"running_{kind}"))
+    phase = _phase(task)
+    if phase is not None:
+        keys.append((task.cluster, f"{phase}_{kind}"))
     if task.capacity_provider is not None:
         keys.append((task.cluster, "provider", task.capacity_provider))
     return keys
 
 
+def _phase(task: Task) -> str | None:
+    """How clusters and instances count a task: pending, running, or neither (stopping)."""
+    if task.last_status in STARTING:
+        return "pending"
+    return "running" if task.last_status == RUNNING else None
+
+
 class Tasks:
     """Tasks by id, and everything derived from them. Only this class changes the derived data,
-    through `add` and `changing`, and `audit` recomputes it from the tasks."""
+    through `add`, `changing` and `forget_cluster`, and `audit` recomputes it from the tasks."""
 
     name = "tasks"
 
@@ -58,7 +87,7 @@ class Tasks:
         self.by_id: dict[str, Task] = {}
         self.listings: dict[Index, Listing[Task]] = {}
         self.usage: dict[str, Usage] = {}  # container instance id -> what its tasks hold
-        self.tokens: dict[tuple[str, str], tuple[str, list[str]]] = {}  # RunTask's clientToken
+        self.tokens: dict[str, dict[str, Remembered]] = {}  # cluster -> RunTask's clientTokens
         self._counts: Counter[tuple[str, ...]] = Counter()
         self._orders = itertools.count()
 
@@ -68,6 +97,12 @@ class Tasks:
     def listing(self, index: Index) -> Listing[Task]:
         """The tasks of one listing, by when they started (empty if there are none)."""
         return self.listings.get(index) or Listing()
+
+    def of_cluster(self, cluster: str) -> list[Task]:
+        """The cluster's tasks, STOPPED ones too, in the order they started."""
+        tasks = [*self.listing((cluster, RUNNING)).values()]
+        tasks += self.listing((cluster, STOPPED)).values()
+        return sorted(tasks, key=lambda task: task.order)
 
     def count(self, cluster: str, what: str) -> int:
         """How many of the cluster's tasks are `live` (not yet STOPPED), or `running_ec2`,
@@ -85,9 +120,12 @@ class Tasks:
     def used(self, instance_id: str) -> Usage:
         return self.usage.get(instance_id) or Usage()
 
-    def remember(self, cluster: str, token: str, fingerprint: str, tasks: list[Task]) -> None:
-        """The tasks a RunTask with a clientToken started, to answer its repeats."""
-        self.tokens[(cluster, token)] = (fingerprint, [task.id for task in tasks])
+    def remembered(self, cluster: str, token: str) -> Remembered | None:
+        return self.tokens.get(cluster, {}).get(token)
+
+    def remember(self, cluster: str, token: str, answer: Remembered) -> None:
+        """What a RunTask with a clientToken answered, to answer its repeats."""
+        self.tokens.setdefault(cluster, {})[token] = answer
 
     def add(self, task: Task) -> None:
         task.order = next(self._orders)
@@ -101,20 +139,26 @@ class Tasks:
 
     @contextmanager
     def changing(self, task: Task) -> Iterator[None]:
-        """Change a task in the `with` block; its listings and counts follow."""
+        """Change a task in the `with` block; its listings and counts follow (even when the
+        block raises)."""
         before = _indexes(task)
         self._count(task, -1)
-        yield
-        self._count(task, 1)
-        after = _indexes(task)
-        if after != before:
-            for index in before:
-                listing = self.listings[index]
-                listing.discard(task.order)
-                if not len(listing):
-                    del self.listings[index]
-            for index in after:
-                self.listings.setdefault(index, Listing()).put(task.order, task)
+        try:
+            yield
+        finally:
+            self._count(task, 1)
+            after = _indexes(task)
+            if after != before:
+                for index in before:
+                    self._unlist(index, task)
+                for index in after:
+                    self.listings.setdefault(index, Listing()).put(task.order, task)
+
+    def _unlist(self, index: Index, task: Task) -> None:
+        listing = self.listings[index]
+        listing.discard(task.order)
+        if not len(listing):
+            del self.listings[index]
 
     def _count(self, task: Task, sign: int) -> None:
         for key in _counted(task):
@@ -124,30 +168,18 @@ class Tasks:
         if task.instance_id is None or task.last_status == STOPPED:
             return
         usage = self.usage.setdefault(task.instance_id, Usage())
-        held = task.reservation
-        usage.cpu += sign * held.cpu
-        usage.memory += sign * held.memory
-        usage.groups[task.group] += sign
-        if not usage.groups[task.group]:
-            del usage.groups[task.group]
-        usage.running += sign * (task.last_status == RUNNING)
-        usage.pending += sign * (task.last_status in STARTING)
-        for ports, taken in ((usage.ports, held.ports), (usage.udp_ports, held.udp_ports)):
-            if sign > 0:
-                ports.update(taken)
-            else:
-                ports.difference_update(taken)
+        usage.hold(task.reservation, task.group, _phase(task), sign)
         if usage == Usage():
             del self.usage[task.instance_id]
 
     def forget_cluster(self, cluster: str) -> None:
         """A deleted cluster's stopped tasks go with it: a cluster created again under its name
         starts without them."""
-        for task in [t for t in self.by_id.values() if t.cluster == cluster]:
+        for task in self.of_cluster(cluster):
             for index in _indexes(task):
-                self.listings.pop(index, None)
+                self._unlist(index, task)
             del self.by_id[task.id]
-        self.tokens = {key: value for key, value in self.tokens.items() if key[0] != cluster}
+        self.tokens.pop(cluster, None)
 
     @property
     def is_empty(self) -> bool:
@@ -156,7 +188,11 @@ class Tasks:
     def snapshot(self) -> Json:
         return {
             "tasks": [task.to_api(("TAGS",)) for task in self.by_id.values()],
-            "clientTokens": {f"{c}/{t}": ids for (c, t), (_, ids) in self.tokens.items()},
+            "clientTokens": {
+                f"{cluster}/{token}": list(answer.task_ids)
+                for cluster, tokens in self.tokens.items()
+                for token, answer in tokens.items()
+            },
         }
 
     def audit(self) -> list[str]:
@@ -170,6 +206,11 @@ class Tasks:
             problems.append("tasks: the counts disagree with the tasks")
         if self.usage != again.usage:
             problems.append("tasks: what instances hold disagrees with the tasks")
+        remembered = {
+            i for tokens in self.tokens.values() for a in tokens.values() for i in a.task_ids
+        }
+        if not remembered <= set(self.by_id):
+            problems.append("tasks: a client token names a task that is not there")
         return problems
 
 

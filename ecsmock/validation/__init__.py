@@ -6,25 +6,31 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Protocol, TypeVar
 
 from ecsmock import service_model
 from ecsmock.errors import AwsError, ErrorTable
 from ecsmock.messages.clusters import ClusterErrors
 from ecsmock.messages.common import CommonErrors
+from ecsmock.messages.task_definitions import TaskDefinitionErrors
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import Json
 from ecsmock.models.clusters import Cluster, StrategyItem
+from ecsmock.models.task_definitions import TASK_CPU
 from ecsmock.params import Params, conform
 from ecsmock.state.region import RegionState
 
 MAX_TAGS = 50
+MISSING = "MISSING"  # the failure reason of what a Describe-style request names and is not there
 CONTAINER_INSIGHTS_VALUES = ("enabled", "disabled", "enhanced")  # a String in the model: by hand
 
 _NAME = re.compile(r"[A-Za-z0-9_-]{1,255}")
 _ASCII_TAG = re.compile(r"[A-Za-z0-9 _.:/=+\-@]*")
 _TAG_PUNCTUATION = frozenset("_.:/=+-@")
 _NAMESPACE_FORBIDDEN = frozenset('<>"/')
+_UNITS = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+) ?([A-Za-z]*)", re.ASCII)
+_LONGEST_UNITS = 32  # no cpu or memory value AWS takes is longer
 
 
 def is_valid_name(name: str) -> bool:
@@ -56,20 +62,47 @@ D = TypeVar("D", bound=Described)
 def each(
     identifiers: list[str], find: Callable[[str], D | None], arn_of: Callable[[str], str]
 ) -> tuple[list[D], list[Json]]:
-    """What a Describe-style request names, once each, and a MISSING failure for each
-    identifier that names nothing (with the ARN an id would have: `arn_of`)."""
+    """What a Describe-style request names, once each, and a MISSING failure for each ARN
+    (an id's: `arn_of`) that names nothing, once each."""
     found: list[D] = []
-    failures: list[Json] = []
+    missing: dict[str, Json] = {}
     answered: set[str] = set()
     for identifier in identifiers:
         item = find(identifier)
         if item is None:
             arn = identifier if identifier.startswith("arn:") else arn_of(identifier)
-            failures.append({"arn": arn, "reason": "MISSING"})
+            missing.setdefault(arn, {"arn": arn, "reason": MISSING})
         elif item.arn not in answered:
             answered.add(item.arn)
             found.append(item)
-    return found, failures
+    return found, list(missing.values())
+
+
+def task_size(document: Json) -> tuple[int | None, int | None]:
+    """A task's cpu ("1024", "1 vCPU") and memory ("2048", "2 GB") as units and MiB, written
+    back into `document` as strings of digits, as AWS converts them (a task definition, a
+    task's overrides)."""
+    cpu = _units(document, "cpu", "vcpu", TaskDefinitionErrors.TASK_CPU)
+    memory = _units(document, "memory", "gb", TaskDefinitionErrors.TASK_MEMORY)
+    if cpu is not None and cpu not in TASK_CPU:
+        raise AwsError.of(TaskDefinitionErrors.TASK_CPU)
+    if memory is not None and memory < 1:
+        raise AwsError.of(TaskDefinitionErrors.TASK_MEMORY)
+    return cpu, memory
+
+
+def _units(document: Json, member: str, unit: str, error: ErrorTable) -> int | None:
+    text = document.get(member)
+    if text is None:
+        return None
+    match = _UNITS.fullmatch(text.strip(" ")) if len(text) <= _LONGEST_UNITS else None
+    if match is None or match[2].lower() not in ("", unit):
+        raise AwsError.of(error)
+    amount = Fraction(match[1]) * (1024 if match[2] else 1)
+    if amount.denominator != 1:
+        raise AwsError.of(error)
+    document[member] = str(amount.numerator)
+    return amount.numerator
 
 
 def cluster_name(name: str) -> str:

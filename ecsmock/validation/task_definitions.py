@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
 from ecsmock import validation
@@ -17,7 +16,6 @@ from ecsmock.params import Params
 
 MAX_CONTAINERS = 10
 MAX_CONSTRAINTS = 10
-TASK_CPU = range(128, 196_608 + 1)
 FARGATE_STOP_TIMEOUT = 120
 
 # Task cpu (units) -> the task memory (MiB) Fargate offers with it, from botocore's model.
@@ -31,8 +29,6 @@ FARGATE_SIZES: dict[int, Sequence[int]] = {
     16384: range(32768, 122880 + 1, 8192),
 }
 
-_UNITS = re.compile(r"([0-9]+(?:\.[0-9]*)?|\.[0-9]+) ?([A-Za-z]*)")
-_LONGEST_UNITS = 32  # no cpu or memory value AWS takes is longer
 _PORT_RANGE = re.compile(r"([0-9]{1,5})-([0-9]{1,5})")
 _ECR_IMAGE = re.compile(r"\d{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?/")
 
@@ -65,12 +61,7 @@ def registration(request: Params) -> Registration:
             document[member] = value
     tags = validation.tags(request.structs("tags"))
     mode = document.get("networkMode", "bridge")
-    cpu = _units(document, "cpu", "vcpu", TaskDefinitionErrors.TASK_CPU)
-    memory = _units(document, "memory", "gb", TaskDefinitionErrors.TASK_MEMORY)
-    if cpu is not None and cpu not in TASK_CPU:
-        raise AwsError.of(TaskDefinitionErrors.TASK_CPU)
-    if memory is not None and memory < 1:
-        raise AwsError.of(TaskDefinitionErrors.TASK_MEMORY)
+    cpu, memory = validation.task_size(document)
     _containers(containers, mode)
     _volumes(document, containers)
     _task_settings(document)
@@ -130,22 +121,6 @@ _ECHOED = (
     ("enableFaultInjection", "BoxedBoolean"),
     ("trustedExecutionConfiguration", "TrustedExecutionConfiguration"),
 )
-
-
-def _units(document: Json, member: str, unit: str, error: ErrorTable) -> int | None:
-    """A task's cpu ("1024", "1 vCPU") or memory ("2048", "2 GB") as units or MiB, which the
-    definition then shows as a string of digits, as AWS converts it at registration."""
-    text = document.get(member)
-    if text is None:
-        return None
-    match = _UNITS.fullmatch(text.strip(" ")) if len(text) <= _LONGEST_UNITS else None
-    if match is None or match[2].lower() not in ("", unit):
-        raise AwsError.of(error)
-    amount = Fraction(match[1]) * (1024 if match[2] else 1)
-    if amount.denominator != 1:
-        raise AwsError.of(error)
-    document[member] = str(amount.numerator)
-    return amount.numerator
 
 
 def _containers(containers: list[Json], mode: str) -> None:

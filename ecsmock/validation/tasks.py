@@ -79,6 +79,7 @@ class Launch:
     enable_execute_command: bool
     subnets: tuple[str, ...]  # awsvpc only
     assign_public_ip: bool
+    constraints: tuple[Json, ...]  # the definition's placement constraints
 
     @property
     def awsvpc(self) -> bool:
@@ -88,8 +89,10 @@ class Launch:
 def launch(request: Params, cluster: str, found: TaskDefinition) -> Launch:
     document = found.to_api()
     overrides: Json = request.shaped("overrides", "TaskOverride") or {}
-    if len(json.dumps(overrides, separators=(",", ":"))) > MAX_OVERRIDES:
+    written = json.dumps(overrides, separators=(",", ":"), ensure_ascii=False)
+    if len(written) > MAX_OVERRIDES:  # characters, as AWS counts them
         raise AwsError.of(TaskErrors.OVERRIDES_TOO_LONG)
+    cpu, memory = validation.task_size(overrides)
     containers = _containers(document["containerDefinitions"], overrides)
     network_mode = document.get("networkMode", "bridge")
     subnets, public_ip = _network(request.shaped("networkConfiguration", "NetworkConfiguration"))
@@ -110,23 +113,23 @@ def launch(request: Params, cluster: str, found: TaskDefinition) -> Launch:
     if propagate == "TASK_DEFINITION":
         tags = {**found.tags, **tags}
     if request.boolean("enableECSManagedTags"):
-        tags["aws:ecs:clusterName"] = cluster
-    validation.merged_tags({}, tags, CommonErrors.TOO_MANY_TAGS)
+        tags["aws:ecs:clusterName"] = cluster  # AWS's own: not counted in the 50
+    validation.merged_tags({}, _users(tags), CommonErrors.TOO_MANY_TAGS)
     execute = bool(request.boolean("enableExecuteCommand"))
     if execute and not (overrides.get("taskRoleArn") or document.get("taskRoleArn")):
         raise AwsError.of(TaskErrors.EXECUTE_COMMAND_ROLE)
     request.string("referenceId")
     request.shaped("volumeConfigurations", "TaskVolumeConfigurations")
-    cpu = overrides.get("cpu") or document.get("cpu")
-    memory = overrides.get("memory") or document.get("memory")
+    cpu = cpu if cpu is not None else _amount(document.get("cpu"))
+    memory = memory if memory is not None else _amount(document.get("memory"))
     needs = _needs(containers, network_mode, cpu, memory)
     return Launch(
         found,
         network_mode,
         tuple(document.get("compatibilities", ())),
         containers,
-        str(needs.cpu) if cpu is None else str(cpu),
-        str(needs.memory) if memory is None else str(memory),
+        str(needs.cpu),
+        str(needs.memory),
         needs,
         tuple(item["name"] for item in document.get("requiresAttributes", ())),
         overrides,
@@ -136,7 +139,18 @@ def launch(request: Params, cluster: str, found: TaskDefinition) -> Launch:
         execute,
         subnets,
         public_ip,
+        tuple(document.get("placementConstraints", ())),
     )
+
+
+def _amount(registered: str | None) -> int | None:
+    """A definition's cpu or memory, which registration wrote as digits."""
+    return None if registered is None else int(registered)
+
+
+def _users(tags: dict[str, str]) -> dict[str, str]:
+    """The tags that count towards the limit: not AWS's own (`aws:`)."""
+    return {key: value for key, value in tags.items() if not key.startswith("aws:")}
 
 
 def _containers(definitions: list[Json], overrides: Json) -> tuple[ContainerPlan, ...]:
@@ -146,6 +160,11 @@ def _containers(definitions: list[Json], overrides: Json) -> tuple[ContainerPlan
         name = item.get("name")
         if name not in names:
             raise AwsError.of(TaskErrors.OVERRIDE_CONTAINER, name=name)
+        if name in changes:
+            raise AwsError.of(TaskErrors.OVERRIDE_TWICE, name=name)
+        for member, least in (("cpu", 0), ("memory", 1), ("memoryReservation", 1)):
+            if item.get(member, least) < least:
+                raise AwsError.of(TaskErrors.OVERRIDE_AMOUNT, member=member, name=name, least=least)
         changes[name] = item
     plans = []
     for item in definitions:
@@ -188,7 +207,7 @@ def _network(configuration: Json | None) -> tuple[tuple[str, ...], bool]:
 
 
 def _needs(
-    containers: tuple[ContainerPlan, ...], network_mode: str, cpu: str | None, memory: str | None
+    containers: tuple[ContainerPlan, ...], network_mode: str, cpu: int | None, memory: int | None
 ) -> Reservation:
     """What a task holds of its instance: the task's cpu and memory, else its containers' sum
     (memory, else the soft limit); the static host ports of bridge and host mode."""
@@ -200,8 +219,8 @@ def _needs(
             if network_mode in ("bridge", "host") and host:
                 (udp if mapping.protocol == "udp" else tcp).add(host)
     return Reservation(
-        int(cpu) if cpu is not None else sum(c.cpu for c in containers),
-        int(memory)
+        cpu if cpu is not None else sum(c.cpu for c in containers),
+        memory
         if memory is not None
         else sum(c.memory or c.memory_reservation or 0 for c in containers),
         frozenset(tcp),
@@ -225,11 +244,13 @@ def client_token(request: Params) -> str | None:
     return token
 
 
-def fingerprint(request: Params) -> str:
-    """A digest of the request without its clientToken, to tell a repeat from a different
-    request: botocore sends a token with every RunTask, so each call keeps one."""
+def fingerprint(request: Params, cluster: str) -> str:
+    """A digest of the request without its clientToken (its cluster by name), to tell a repeat
+    from a different request: botocore sends a token with every RunTask, so each call keeps
+    one."""
     whole = request.checked("RunTaskRequest")
     whole.pop("clientToken", None)
+    whole["cluster"] = cluster
     text = json.dumps(whole, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
@@ -256,8 +277,7 @@ def placement(request: Params, launch: Launch, launch_type: str) -> Placement:
             raise AwsError.of(TaskErrors.FARGATE_CONSTRAINTS)
         if rules:
             raise AwsError.of(TaskErrors.FARGATE_STRATEGY)
-    inherited = launch.definition.to_api().get("placementConstraints", [])
-    constraints = [*inherited, *given]
+    constraints = [*launch.constraints, *given]
     if len(constraints) > MAX_CONSTRAINTS:
         raise AwsError.of(TaskErrors.TOO_MANY_CONSTRAINTS)
     if len(rules) > MAX_STRATEGY_RULES:

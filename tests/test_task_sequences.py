@@ -1,0 +1,154 @@
+"""Property-based sequences: tasks run, stop, exit and fail while instances come and go and the
+clock moves, in any order; after every step the counts a cluster and its instances show are
+those of the tasks themselves, ListTasks lists exactly the tasks it should, and every index
+agrees with the stores (docs/rules.md, "Where tasks go", "Reading tasks")."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from support import SUBNETS, WORKER, ecs
+
+from ecsmock import mock_ecs
+
+STARTING = ("PROVISIONING", "PENDING")
+
+
+class TaskWorld(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.mock = mock_ecs(seed=7)
+        self.handle = self.mock.start()
+        self.client = ecs()
+        self.client.create_cluster(clusterName="c", capacityProviders=["FARGATE"])
+        self.client.register_task_definition(**WORKER)
+        self.client.register_task_definition(
+            family="web",
+            containerDefinitions=[
+                {
+                    "name": "web",
+                    "image": "nginx",
+                    "cpu": 256,
+                    "memory": 256,
+                    "portMappings": [{"containerPort": 80, "hostPort": 8080}],
+                }
+            ],
+        )
+        self.handle.add_container_instance("c", cpu=1024, memory=1024)
+
+    def teardown(self) -> None:
+        self.mock.stop()
+
+    def arns(self) -> list[str]:
+        return sorted(task["taskArn"] for task in self.handle.tasks("c").values())
+
+    @rule(count=st.integers(1, 4), strategy=st.booleans())
+    def run_on_fargate(self, count: int, strategy: bool) -> None:
+        placement = (
+            {"capacityProviderStrategy": [{"capacityProvider": "FARGATE", "weight": 1}]}
+            if strategy
+            else {"launchType": "FARGATE"}
+        )
+        self.client.run_task(
+            cluster="c",
+            taskDefinition="worker",
+            networkConfiguration=SUBNETS,
+            count=count,
+            **placement,
+        )
+
+    @rule(count=st.integers(1, 4))
+    def run_on_instances(self, count: int) -> None:
+        self.client.run_task(cluster="c", taskDefinition="web", count=count)
+
+    @rule(cpu=st.sampled_from([256, 512, 2048]), memory=st.sampled_from([256, 2048]))
+    def add_instance(self, cpu: int, memory: int) -> None:
+        self.handle.add_container_instance("c", cpu=cpu, memory=memory)
+
+    @precondition(lambda self: self.handle.tasks("c"))
+    @rule(data=st.data())
+    def stop(self, data: st.DataObject) -> None:
+        arn = data.draw(st.sampled_from(self.arns()))
+        self.client.stop_task(cluster="c", task=arn)
+
+    @precondition(
+        lambda self: any(t["lastStatus"] == "RUNNING" for t in self.handle.tasks("c").values())
+    )
+    @rule(data=st.data(), code=st.integers(0, 255))
+    def exit(self, data: st.DataObject, code: int) -> None:
+        running = sorted(
+            t["taskArn"] for t in self.handle.tasks("c").values() if t["lastStatus"] == "RUNNING"
+        )
+        self.handle.exit_container(data.draw(st.sampled_from(running)), code)
+
+    @rule()
+    def fail_the_next_start(self) -> None:
+        self.handle.fail_task_start()
+
+    @rule(
+        timing=st.sampled_from(["task_provisioning", "task_start", "task_stop"]),
+        seconds=st.sampled_from([0, 5, 30]),
+    )
+    def choose_a_timing(self, timing: str, seconds: int) -> None:
+        setattr(self.handle.timings, timing, seconds)
+
+    @rule(seconds=st.sampled_from([0, 1, 5, 30, 120]))
+    def wait(self, seconds: int) -> None:
+        self.handle.shift(seconds)
+
+    @invariant()
+    def counts_are_the_tasks(self) -> None:
+        tasks = list(self.handle.tasks("c").values())
+        cluster = self.client.describe_clusters(clusters=["c"], include=["STATISTICS"])["clusters"][
+            0
+        ]
+        assert cluster["runningTasksCount"] == sum(t["lastStatus"] == "RUNNING" for t in tasks)
+        assert cluster["pendingTasksCount"] == sum(t["lastStatus"] in STARTING for t in tasks)
+        statistics = {s["name"]: int(s["value"]) for s in cluster["statistics"]}
+        fargate = [t for t in tasks if t["launchType"] == "FARGATE"]
+        assert statistics["runningFargateTasksCount"] == sum(
+            t["lastStatus"] == "RUNNING" for t in fargate
+        )
+        held = {}
+        for task in tasks:
+            if task["lastStatus"] != "STOPPED" and "containerInstanceArn" in task:
+                held.setdefault(task["containerInstanceArn"], []).append(task)
+        instances = self.client.list_container_instances(cluster="c")["containerInstanceArns"]
+        described = self.client.describe_container_instances(
+            cluster="c", containerInstances=instances
+        )["containerInstances"]
+        for instance in described:
+            mine = held.get(instance["containerInstanceArn"], [])
+            left = {r["name"]: r for r in instance["remainingResources"]}
+            total = {r["name"]: r for r in instance["registeredResources"]}
+            assert left["CPU"]["integerValue"] == total["CPU"]["integerValue"] - 256 * len(mine)
+            assert left["CPU"]["integerValue"] >= 0
+            assert left["MEMORY"]["integerValue"] >= 0
+            assert len(mine) <= 1  # one static port 8080 per instance
+            assert instance["runningTasksCount"] == sum(t["lastStatus"] == "RUNNING" for t in mine)
+
+    @invariant()
+    def list_tasks_lists_what_it_should(self) -> None:
+        tasks = self.handle.tasks("c").values()
+        pages = self.client.get_paginator("list_tasks").paginate(
+            cluster="c", PaginationConfig={"PageSize": 3}
+        )
+        listed = [arn for page in pages for arn in page["taskArns"]]
+        assert sorted(listed) == sorted(
+            t["taskArn"] for t in tasks if t["desiredStatus"] == "RUNNING"
+        )
+        assert len(listed) == len(set(listed))
+
+    @invariant()
+    def indexes_agree_with_the_stores(self) -> None:
+        assert self.handle._audit() == []
+
+
+TaskWorld.TestCase.settings = settings(
+    max_examples=20,
+    stateful_step_count=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+test_task_sequences = TaskWorld.TestCase
