@@ -18,6 +18,7 @@ from bench.contenders import Lineup
 from bench.latency import latency
 from bench.load import history, memory, revision_memory, scaling, threads
 from bench.report import Table
+from bench.tasks import task_memory, task_scaling, waiters
 
 COMMAND = "python -m bench --write docs/performance.md"
 
@@ -44,6 +45,9 @@ def main() -> None:
     report(scaling(lineup, _sizes(scale), calls=int(300 * scale) + 5))
     report(memory(lineup, {"ecsmock": int(5_000 * scale), "moto": int(2_000 * scale)}))
     report(revision_memory(lineup, int(2_000 * scale)))
+    report(task_scaling(lineup, [int(n * scale) for n in (1_000, 10_000, 100_000)], calls=200))
+    report(task_memory(lineup, int(5_000 * scale)))
+    report(waiters(lineup, rounds=5))
     report(threads(lineup, workers=8, per_worker=int(500 * scale)))
     report(history(lineup, deleted=int(30_000 * scale), present=int(20_000 * scale), calls=100))
     elapsed = time.perf_counter() - started

@@ -80,7 +80,7 @@ def memory(lineup: Lineup, counts: dict[str, int]) -> Table:
     for contender in (lineup.ecsmock, lineup.moto):
         count = counts[contender.name]
         each = (
-            _retained(
+            retained(
                 contender,
                 lambda c, client: c.seed(client, [f"warm-{i}" for i in range(50)]),
                 lambda c, client: c.seed(client, [f"m{i}" for i in range(counts[c.name])]),
@@ -102,7 +102,7 @@ def revision_memory(lineup: Lineup, count: int) -> Table:
     warm = {**TASK_DEFINITION, "family": "warm"}
     for contender in (lineup.ecsmock, lineup.moto):
         each = (
-            _retained(
+            retained(
                 contender,
                 lambda c, client: c.seed_revisions(client, warm, 20),
                 lambda c, client: c.seed_revisions(client, TASK_DEFINITION, count),
@@ -114,7 +114,7 @@ def revision_memory(lineup: Lineup, count: int) -> Table:
     return table
 
 
-def _retained(
+def retained(
     contender: Contender,
     warm: Callable[[Contender, Any], object],
     fill: Callable[[Contender, Any], object],

@@ -233,11 +233,8 @@ class Handle:
         state = self._state(region, account_id)
         with self._world.lock:
             found = state.find_cluster(cluster)
-            return {
-                task.id: task.to_api(("TAGS",))
-                for task in state.tasks.by_id.values()
-                if found is not None and task.cluster == found.name
-            }
+            tasks = [] if found is None else state.tasks.of_cluster(found.name)
+            return {task.id: task.to_api(("TAGS",)) for task in tasks}
 
     def fail_task_start(
         self,

@@ -82,6 +82,10 @@ class Params:
             return None
         return [Params(item, f"{self._member(name)}[{i}]") for i, item in enumerate(items)]
 
+    def fields(self) -> Json:
+        """The object's members as sent (a shallow copy), for a digest of the whole."""
+        return dict(self._data)
+
     def checked(self, shape: str) -> Json:
         """The whole object, checked as `shaped` checks one member: for a request ecsmock only
         acknowledges, whose every member must still have the model's type."""

@@ -18,7 +18,7 @@ from ecsmock.messages.tasks import (
 from ecsmock.models import ACTIVE, Json
 from ecsmock.models.clusters import StrategyItem
 from ecsmock.models.container_instances import ContainerInstance, Usage, subject_of
-from ecsmock.models.tasks import Placement
+from ecsmock.models.tasks import Placement, Reservation
 from ecsmock.state.region import RegionState
 
 DISTINCT_INSTANCE = "distinctInstance"
@@ -41,15 +41,39 @@ def split(strategy: list[StrategyItem], count: int) -> list[str]:
 
 @dataclass(slots=True)
 class _Candidate:
-    """An instance, with what its tasks hold of it, this call's as it places them one by one."""
+    """An instance, with what its tasks hold of it (the store's, read only) and what this call
+    has placed on it so far."""
 
     instance: ContainerInstance
-    usage: Usage
+    held: Usage
+    placed: Usage | None = None
 
     def left(self, resource: str) -> int:
-        """How much of CPU or MEMORY is left."""
-        held = self.usage.cpu if resource == "CPU" else self.usage.memory
-        return self.instance.amount(resource) - held
+        """How much of cpu or memory is left."""
+        capacity, placed = self.instance.capacity, self.placed or _NONE
+        if resource == "cpu":
+            return capacity.cpu - self.held.cpu - placed.cpu
+        return capacity.memory - self.held.memory - placed.memory
+
+    def group(self, name: str) -> int:
+        """How many tasks of the group the instance has."""
+        return self.held.groups[name] + (self.placed.groups[name] if self.placed else 0)
+
+    def usage(self) -> Usage:
+        """The whole of it, as the query language reads it."""
+        if self.placed is None:
+            return self.held
+        whole = self.held.copy()
+        whole.groups.update(self.placed.groups)
+        whole.running += self.placed.running
+        return whole
+
+    def place(self, placement: Placement) -> None:
+        self.placed = self.placed or Usage()
+        self.placed.hold(placement.needs, placement.group, "running")  # counted as it will be
+
+
+_NONE = Usage()
 
 
 def place(
@@ -60,7 +84,7 @@ def place(
 ) -> tuple[list[ContainerInstance | None], list[Json]]:
     """An instance for each of `count` tasks (None: it fits nowhere), and the failures of
     those that fit nowhere: one per instance, with the reason it first refused one."""
-    candidates = [_Candidate(i, state.tasks.used(i.id).copy()) for i in instances]
+    candidates = [_Candidate(i, state.tasks.used(i.id)) for i in instances]
     chosen: list[ContainerInstance | None] = []
     failures: dict[str, Json] = {}
     for _ in range(count):
@@ -72,14 +96,14 @@ def place(
                 failures.setdefault(arn, {"arn": arn, "reason": reason})
             continue
         winner = _best(state, fitting, candidates, placement)
-        winner.usage.hold(placement.needs, placement.group, "running")  # counted as it will be
+        winner.place(placement)
         chosen.append(winner.instance)
     return chosen, list(failures.values())
 
 
 def _refusal(candidate: _Candidate, placement: Placement) -> str | None:
     """Why a task cannot go on the instance, as AWS's failure reasons say; None: it can."""
-    instance, usage = candidate.instance, candidate.usage
+    instance = candidate.instance
     needs = placement.needs
     if not instance.agent_connected:
         return AGENT
@@ -87,22 +111,34 @@ def _refusal(candidate: _Candidate, placement: Placement) -> str | None:
         return ATTRIBUTE
     if any(name not in instance.attributes for name in placement.required_attributes):
         return ATTRIBUTE
-    if placement.distinct and usage.groups[placement.group]:
+    if placement.distinct and candidate.group(placement.group):
         return ATTRIBUTE
+    if placement.member_of:
+        usage = candidate.usage()
 
-    def lookup(subject: str) -> object:
-        return subject_of(instance, usage, subject)
+        def lookup(subject: str) -> object:
+            return subject_of(instance, usage, subject)
 
-    if not all(matches(lookup) for matches in placement.member_of):
-        return ATTRIBUTE
-    if needs.cpu > candidate.left("CPU"):
+        if not all(matches(lookup) for matches in placement.member_of):
+            return ATTRIBUTE
+    if needs.cpu > candidate.left("cpu"):
         return RESOURCE_CPU
-    if needs.memory > candidate.left("MEMORY"):
+    if needs.memory > candidate.left("memory"):
         return RESOURCE_MEMORY
-    taken = instance.ports("PORTS") | usage.ports, instance.ports("PORTS_UDP") | usage.udp_ports
-    if needs.ports & taken[0] or needs.udp_ports & taken[1]:
+    if (needs.ports or needs.udp_ports) and _ports_taken(candidate, needs):
         return RESOURCE_PORTS
     return None
+
+
+def _ports_taken(candidate: _Candidate, needs: Reservation) -> bool:
+    capacity, held, placed = candidate.instance.capacity, candidate.held, candidate.placed or _NONE
+    for wanted, kept, used, mine in (
+        (needs.ports, capacity.ports, held.ports, placed.ports),
+        (needs.udp_ports, capacity.udp_ports, held.udp_ports, placed.udp_ports),
+    ):
+        if wanted & kept or wanted & used or wanted & mine:
+            return True
+    return False
 
 
 def _best(
@@ -119,12 +155,12 @@ def _best(
         if kind == "random":
             fitting = [fitting[int.from_bytes(state.ids.bytes(4)) % len(fitting)]]
         elif kind == "binpack":
-            least = min(c.left(name.upper()) for c in fitting)
-            fitting = [c for c in fitting if c.left(name.upper()) == least]
+            least = min(c.left(name) for c in fitting)
+            fitting = [c for c in fitting if c.left(name) == least]
         else:
             tally: Counter[object] = Counter()
             for candidate in everyone:
-                tally[_spread_value(candidate, name)] += candidate.usage.groups[placement.group]
+                tally[_spread_value(candidate, name)] += candidate.group(placement.group)
             fewest = min(tally[_spread_value(c, name)] for c in fitting)
             fitting = [c for c in fitting if tally[_spread_value(c, name)] == fewest]
     return fitting[0]

@@ -4,7 +4,7 @@ and back, deregistered INACTIVE, their agent updated. The only writer of their s
 from __future__ import annotations
 
 from ecsmock.models import INACTIVE, Json
-from ecsmock.models.container_instances import ContainerInstance
+from ecsmock.models.container_instances import Capacity, ContainerInstance
 from ecsmock.state.region import RegionState
 
 DEFAULT_CPU = 2048  # what the agent of a t3.medium reports
@@ -73,6 +73,7 @@ def reregister(
 ) -> None:
     """The agent registers the instance again (it restarted): what it reports now."""
     instance.registered_resources = resources
+    instance.capacity = Capacity.of(resources)
     instance.version_info = version_info
     instance.attributes.update(attributes)
     instance.tags = tags

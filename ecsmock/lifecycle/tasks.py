@@ -123,14 +123,15 @@ def _assign(
     task.availability_zone = instance.attributes.get("ecs.availability-zone")
     task.architecture = instance.attributes.get("ecs.cpu-architecture") or task.architecture
     used = state.tasks.used(instance.id)
+    capacity = instance.capacity
     taken = {
-        "tcp": instance.ports("PORTS") | used.ports | needs.ports,
-        "udp": instance.ports("PORTS_UDP") | used.udp_ports | needs.udp_ports,
+        "tcp": {*capacity.ports, *used.ports, *needs.ports},
+        "udp": {*capacity.udp_ports, *used.udp_ports, *needs.udp_ports},
     }
     chosen: dict[str, set[int]] = {"tcp": set(), "udp": set()}
-    for container in task.containers:
+    for container in task.containers if task.network is None else ():
         hosts = []
-        for mapping in container.ports if task.network is None else ():
+        for mapping in container.ports:
             host = mapping.host_port
             if not host:
                 protocol = "udp" if mapping.protocol == "udp" else "tcp"
@@ -161,58 +162,64 @@ def start(state: RegionState, task: Task) -> None:
     _schedule(state, task)
 
 
-def _schedule(state: RegionState, task: Task) -> None:
-    """Schedule the task's next step toward its desired status, if it has one to take."""
+def _delay(state: RegionState, task: Task) -> float | None:
+    """Seconds until the task's next step toward its desired status; None: it has none."""
     timings = state.timings
     status = task.last_status
     if task.desired_status == RUNNING:
         if status == PROVISIONING and (task.instance_id is not None or task.fargate):
-            delay = timings.task_provisioning
-        elif status == PENDING:
-            delay = timings.task_start
-        else:
-            return  # RUNNING, or waiting for an instance
-    elif status == STOPPED:
-        return
-    elif status == STOPPING:
-        delay = timings.task_stop
-    elif status == DEPROVISIONING:
-        delay = timings.task_provisioning
-    else:
-        delay = 0.0
-    state.scheduler.after(delay, lambda: _step(state, task), task)
+            return timings.task_provisioning
+        return timings.task_start if status == PENDING else None  # RUNNING, or it waits
+    if status == STOPPED:
+        return None
+    if status == STOPPING:
+        return timings.task_stop
+    return timings.task_provisioning if status == DEPROVISIONING else 0.0
+
+
+def _schedule(state: RegionState, task: Task) -> None:
+    delay = _delay(state, task)
+    if delay is not None:
+        state.scheduler.after(delay, lambda: _step(state, task), task)
 
 
 def _step(state: RegionState, task: Task) -> None:
+    """The task's next step, and the ones after it that take no time, as one change."""
     now = state.scheduler.clock.now()
-    network = task.network
     with state.tasks.changing(task):
-        if task.desired_status == RUNNING and task.last_status == PROVISIONING:
-            if network is not None:
-                network.status = ATTACHED
-            task.connectivity_at = now
-            _set(task, PENDING)
-        elif task.desired_status == RUNNING and task.doomed is not None:
-            _pulled(task, now)  # the pull was tried: AWS shows its times on a failed task
-            _stop(task, now, "TaskFailedToStart", task.doomed)
-            for container in task.containers:
-                container.reason = task.doomed
-            _set(task, _after_stopping(task))  # one change, as AWS counts it
-        elif task.desired_status == RUNNING:
-            _run(state, task, now)
-        elif task.last_status in (*STARTING, RUNNING):
-            _set(task, STOPPING if task.last_status == RUNNING else _after_stopping(task))
-        elif task.last_status == STOPPING:
-            _set(task, _after_stopping(task))
-        else:
-            _set(task, STOPPED)
-        if task.last_status == STOPPED:
-            _stopped(task, now)
+        _advance(state, task, now)
+        while _delay(state, task) == 0:
+            _advance(state, task, now)
     if task.last_status == STOPPED:
         _release(state, task, now)
         if task.instance_id is not None:  # room on its instance, for a task that waits
             place_waiting(state, task.cluster)
     _schedule(state, task)
+
+
+def _advance(state: RegionState, task: Task, now: float) -> None:
+    network = task.network
+    if task.desired_status == RUNNING and task.last_status == PROVISIONING:
+        if network is not None:
+            network.status = ATTACHED
+        task.connectivity_at = now
+        _set(task, PENDING)
+    elif task.desired_status == RUNNING and task.doomed is not None:
+        _pulled(task, now)  # the pull was tried: AWS shows its times on a failed task
+        _stop(task, now, "TaskFailedToStart", task.doomed)
+        for container in task.containers:
+            container.reason = task.doomed
+        _set(task, _after_stopping(task))  # one change, as AWS counts it
+    elif task.desired_status == RUNNING:
+        _run(state, task, now)
+    elif task.last_status in (*STARTING, RUNNING):
+        _set(task, STOPPING if task.last_status == RUNNING else _after_stopping(task))
+    elif task.last_status == STOPPING:
+        _set(task, _after_stopping(task))
+    else:
+        _set(task, STOPPED)
+    if task.last_status == STOPPED:
+        _stopped(task, now)
 
 
 def _after_stopping(task: Task) -> str:

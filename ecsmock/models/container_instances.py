@@ -40,6 +40,28 @@ def is_custom(attribute: str) -> bool:
     return not attribute.startswith(CUSTOM_PREFIXES)
 
 
+@dataclass(frozen=True, slots=True)
+class Capacity:
+    """What an instance registered to place tasks on: CPU and MEMORY (always INTEGER), and the
+    host ports it keeps for itself (PORTS, PORTS_UDP)."""
+
+    cpu: int
+    memory: int
+    ports: frozenset[int]
+    udp_ports: frozenset[int]
+
+    @classmethod
+    def of(cls, resources: list[Json]) -> Capacity:
+        by_name = {item["name"]: item for item in resources}
+
+        def ports(name: str) -> frozenset[int]:
+            listed = by_name.get(name, {}).get("stringSetValue", ())
+            return frozenset(int(p) for p in listed if p.isascii() and p.isdigit())
+
+        cpu, memory = by_name["CPU"]["integerValue"], by_name["MEMORY"]["integerValue"]
+        return cls(cpu, memory, ports("PORTS"), ports("PORTS_UDP"))
+
+
 class Held(Protocol):
     """What one task holds of an instance (`tasks.Reservation`)."""
 
@@ -116,20 +138,10 @@ class ContainerInstance:
     agent_connected: bool = True
     agent_update_status: str | None = None
     order: int = 0  # when it registered: where ListContainerInstances lists it
+    capacity: Capacity = field(init=False)  # read from the resources: placement reads it often
 
-    def amount(self, name: str) -> int:
-        """How much of CPU or MEMORY the instance registered (always, as INTEGER)."""
-        return next(int(i["integerValue"]) for i in self.registered_resources if i["name"] == name)
-
-    def ports(self, name: str) -> set[int]:
-        """The host ports the instance reserved for itself (PORTS, PORTS_UDP)."""
-        return {
-            int(port)
-            for item in self.registered_resources
-            if item["name"] == name
-            for port in item.get("stringSetValue", ())
-            if port.isascii() and port.isdigit()
-        }
+    def __post_init__(self) -> None:
+        self.capacity = Capacity.of(self.registered_resources)
 
     def resources_to_api(self, usage: Usage | None = None) -> list[Json]:
         """A copy, as `fresh` makes, at a fifth of its cost (resources are flat but for one

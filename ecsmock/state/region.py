@@ -32,7 +32,6 @@ class InCluster(Protocol):
 
 
 MAX_REVISION_DIGITS = 10  # a revision is an int32: more digits name none
-TASK_COUNTS = ("running_ec2", "running_fargate", "pending_ec2", "pending_fargate", "live")
 
 
 class RegionState:
@@ -149,10 +148,14 @@ class RegionState:
         """What the cluster has, counted from the instances and tasks themselves."""
         if cluster.status == INACTIVE:
             return Counts()
-        name = cluster.name
+        name, tasks = cluster.name, self.tasks
         return Counts(
-            self.container_instances.registered(name),
-            *(self.tasks.count(name, what) for what in TASK_COUNTS),
+            registered_container_instances=self.container_instances.registered(name),
+            running_ec2_tasks=tasks.count(name, "running_ec2"),
+            running_fargate_tasks=tasks.count(name, "running_fargate"),
+            pending_ec2_tasks=tasks.count(name, "pending_ec2"),
+            pending_fargate_tasks=tasks.count(name, "pending_fargate"),
+            live_tasks=tasks.count(name, "live"),
         )
 
     # Capacity providers

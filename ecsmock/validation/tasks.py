@@ -4,6 +4,7 @@ instance. Everything here is checked before a task exists."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -87,7 +88,7 @@ class Launch:
 
 
 def launch(request: Params, cluster: str, found: TaskDefinition) -> Launch:
-    document = found.to_api()
+    document = _document(found.document)
     overrides: Json = request.shaped("overrides", "TaskOverride") or {}
     written = json.dumps(overrides, separators=(",", ":"), ensure_ascii=False)
     if len(written) > MAX_OVERRIDES:  # characters, as AWS counts them
@@ -141,6 +142,13 @@ def launch(request: Params, cluster: str, found: TaskDefinition) -> Launch:
         public_ip,
         tuple(document.get("placementConstraints", ())),
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _document(text: str) -> Json:
+    """A revision as registered, decoded once for all the tasks run from it: read only."""
+    decoded: Json = json.loads(text)
+    return decoded
 
 
 def _amount(registered: str | None) -> int | None:
@@ -248,9 +256,8 @@ def fingerprint(request: Params, cluster: str) -> str:
     """A digest of the request without its clientToken (its cluster by name), to tell a repeat
     from a different request: botocore sends a token with every RunTask, so each call keeps
     one."""
-    whole = request.checked("RunTaskRequest")
+    whole = {**request.fields(), "cluster": cluster}
     whole.pop("clientToken", None)
-    whole["cluster"] = cluster
     text = json.dumps(whole, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
