@@ -42,6 +42,15 @@ class Clock:
         return max(ahead, 0.0)
 
 
+def uuid4_text(random_bytes: bytes) -> str:
+    """16 random bytes as a version 4 UUID, written out directly: tasks make several each."""
+    raw = bytearray(random_bytes)
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
 class Ids:
     def __init__(self, seed: int | None = None) -> None:
         self._random = None if seed is None else random.Random(seed)
@@ -50,12 +59,7 @@ class Ids:
         return os.urandom(count) if self._random is None else self._random.randbytes(count)
 
     def uuid(self) -> str:
-        """A version 4 UUID, written out directly: tasks draw several each."""
-        raw = bytearray(self.bytes(16))
-        raw[6] = raw[6] & 0x0F | 0x40  # version 4
-        raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
-        text = raw.hex()
-        return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+        return uuid4_text(self.bytes(16))
 
     def alphanumeric(self, length: int) -> str:
         """Lowercase letters and digits, as Cloud Map's namespace ids have."""

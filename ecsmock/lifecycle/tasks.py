@@ -7,6 +7,7 @@ one (`Timings.task_provisioning`, `task_start`, `task_stop`)."""
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 from ecsmock.models import ACTIVE
 from ecsmock.models.container_instances import ContainerInstance
@@ -49,11 +50,9 @@ def create(
 ) -> Task:
     """A task of `launch`: on `instance`, on Fargate, or `waiting` in PROVISIONING for an
     instance of its capacity provider. Not yet started: `start` does that."""
-    task_id = state.ids.bytes(16).hex()
-    arn = state.task_arn(cluster, task_id)
     task = Task(
-        task_id,
-        arn,
+        state.ids.bytes(16).hex(),
+        state.long_form("taskLongArnFormat"),
         cluster,
         state.cluster_arn(cluster),
         launch.definition.arn,
@@ -62,9 +61,9 @@ def create(
             TaskContainer(
                 plan.name,
                 plan.image,
-                str(plan.cpu),
-                None if plan.memory is None else str(plan.memory),
-                None if plan.memory_reservation is None else str(plan.memory_reservation),
+                plan.cpu,
+                plan.memory,
+                plan.memory_reservation,
                 plan.essential,
                 state.ids.uuid(),
                 plan.ports,
@@ -101,16 +100,8 @@ def create(
 
 
 def _interface(state: RegionState, subnet: str) -> NetworkInterface:
-    address = state.ids.bytes(8)
     suffix = "ec2.internal" if state.region == "us-east-1" else f"{state.region}.compute.internal"
-    return NetworkInterface(
-        state.ids.uuid(),
-        subnet,
-        f"eni-{address.hex()[:17]}",
-        "02:" + ":".join(f"{byte:02x}" for byte in address[:5]),
-        f"10.0.{address[5]}.{address[6] % 254 + 1}",
-        suffix,
-    )
+    return NetworkInterface(subnet, state.ids.bytes(24), sys.intern(suffix))
 
 
 def _assign(
@@ -187,9 +178,9 @@ def _step(state: RegionState, task: Task) -> None:
     """The task's next step, and the ones after it that take no time, as one change."""
     now = state.scheduler.clock.now()
     with state.tasks.changing(task):
-        _advance(state, task, now)
+        _advance(task, now)
         while _delay(state, task) == 0:
-            _advance(state, task, now)
+            _advance(task, now)
     if task.last_status == STOPPED:
         _release(state, task, now)
         if task.instance_id is not None:  # room on its instance, for a task that waits
@@ -197,7 +188,7 @@ def _step(state: RegionState, task: Task) -> None:
     _schedule(state, task)
 
 
-def _advance(state: RegionState, task: Task, now: float) -> None:
+def _advance(task: Task, now: float) -> None:
     network = task.network
     if task.desired_status == RUNNING and task.last_status == PROVISIONING:
         if network is not None:
@@ -211,7 +202,7 @@ def _advance(state: RegionState, task: Task, now: float) -> None:
             container.reason = task.doomed
         _set(task, _after_stopping(task))  # one change, as AWS counts it
     elif task.desired_status == RUNNING:
-        _run(state, task, now)
+        _run(task, now)
     elif task.last_status in (*STARTING, RUNNING):
         _set(task, STOPPING if task.last_status == RUNNING else _after_stopping(task))
     elif task.last_status == STOPPING:
@@ -235,16 +226,12 @@ def _pulled(task: Task, now: float) -> None:
     task.pull_stopped_at = now
 
 
-def _run(state: RegionState, task: Task, now: float) -> None:
+def _run(task: Task, now: float) -> None:
     _pulled(task, now)
     task.started_at = now
     for container in task.containers:
         container.last_status = RUNNING
-        container.runtime_id = (
-            f"{task.id}-{int.from_bytes(state.ids.bytes(4))}"
-            if task.fargate
-            else state.ids.bytes(32).hex()
-        )
+        container.started = True
     _set(task, RUNNING)
 
 

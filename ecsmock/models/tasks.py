@@ -3,9 +3,11 @@ the network interface awsvpc gives them, from PROVISIONING or PENDING to STOPPED
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
+from ecsmock.clock import uuid4_text
 from ecsmock.models import Json, fresh, tags_to_api
 
 PROVISIONING = "PROVISIONING"
@@ -67,32 +69,53 @@ class PortMapping:
 
 @dataclass(slots=True)
 class TaskContainer:
+    """A container of a task. Kept small (a task keeps several): numbers as numbers, and what
+    can be derived (its runtime id) derived when shown."""
+
     name: str
     image: str
-    cpu: str
-    memory: str | None
-    memory_reservation: str | None
+    cpu: int
+    memory: int | None
+    memory_reservation: int | None
     essential: bool
     id: str  # the uuid in its ARN
     ports: tuple[PortMapping, ...] = ()
     last_status: str = PENDING
     exit_code: int | None = None
     reason: str | None = None
-    runtime_id: str | None = None
+    started: bool = False
     host_ports: tuple[int, ...] = ()  # each mapping's on its instance (bridge and host mode)
+
+    def runtime_id(self, task_id: str, fargate: bool) -> str:
+        """Docker's id of it (Fargate's: the task's id and a number), made from its own id."""
+        digest = hashlib.sha256(self.id.encode()).hexdigest()
+        return f"{task_id}-{int(digest[:8], 16)}" if fargate else digest
 
 
 @dataclass(slots=True)
 class NetworkInterface:
     """The ENI an awsvpc task gets: PRECREATED, ATTACHED while it runs, DELETED once stopped."""
 
-    attachment_id: str
     subnet: str
-    eni_id: str
-    mac: str
-    ip: str
+    random: bytes  # 24: the attachment's id, the ENI's id, MAC and private IPv4 come from them
     dns_suffix: str
     status: str = PRECREATED
+
+    @property
+    def attachment_id(self) -> str:
+        return uuid4_text(self.random[:16])
+
+    @property
+    def eni_id(self) -> str:
+        return f"eni-{self.random[16:].hex()[:17]}"
+
+    @property
+    def mac(self) -> str:
+        return "02:" + ":".join(f"{byte:02x}" for byte in self.random[16:21])
+
+    @property
+    def ip(self) -> str:
+        return f"10.0.{self.random[21]}.{self.random[22] % 254 + 1}"
 
     @property
     def dns_name(self) -> str:
@@ -118,7 +141,7 @@ class NetworkInterface:
 @dataclass(slots=True)
 class Task:
     id: str
-    arn: str
+    long_arn: bool  # the caller's taskLongArnFormat when it ran: the form of its ARNs
     cluster: str
     cluster_arn: str
     definition_arn: str
@@ -161,12 +184,19 @@ class Task:
     def fargate(self) -> bool:
         return self.launch_type == FARGATE
 
+    @property
+    def arn(self) -> str:
+        """`task/<cluster>/<id>`, or `task/<id>` (made, as it is shown, from the cluster's)."""
+        head = self.cluster_arn.rpartition(":cluster/")[0]
+        where = f"{self.cluster}/" if self.long_arn else ""
+        return f"{head}:task/{where}{self.id}"
+
     def container_arn(self, container: TaskContainer) -> str:
         """`container/<cluster>/<task id>/<uuid>`, or `container/<uuid>` beside a short task ARN."""
-        head = self.arn.replace(":task/", ":container/", 1)
-        if self.arn.endswith(f":task/{self.id}"):
-            return head.removesuffix(self.id) + container.id
-        return f"{head}/{container.id}"
+        head = self.cluster_arn.rpartition(":cluster/")[0]
+        if self.long_arn:
+            return f"{head}:container/{self.cluster}/{self.id}/{container.id}"
+        return f"{head}:container/{container.id}"
 
     def to_api(self, include: Collection[str] = ()) -> Json:
         started = self.last_status not in STARTING
@@ -233,15 +263,15 @@ class Task:
             "image": container.image,
             "lastStatus": container.last_status,
             "networkInterfaces": [],
-            "cpu": container.cpu,
+            "cpu": str(container.cpu),
         }
-        if container.runtime_id is not None:
-            body["runtimeId"] = container.runtime_id
+        if container.started:
+            body["runtimeId"] = container.runtime_id(self.id, self.fargate)
         if container.exit_code is not None:
             body["exitCode"] = container.exit_code
         if container.reason is not None:
             body["reason"] = container.reason
-        if container.runtime_id is not None:  # it started: its ports are bound
+        if container.started:  # its ports are bound
             body["networkBindings"] = [
                 {
                     "bindIP": "0.0.0.0",
@@ -255,10 +285,10 @@ class Task:
             body["networkInterfaces"] = [
                 {"attachmentId": self.network.attachment_id, "privateIpv4Address": self.network.ip}
             ]
-        if container.runtime_id is not None and container.last_status == RUNNING:
+        if container.started and container.last_status == RUNNING:
             body["healthStatus"] = "UNKNOWN"
         if container.memory is not None:
-            body["memory"] = container.memory
+            body["memory"] = str(container.memory)
         if container.memory_reservation is not None:
-            body["memoryReservation"] = container.memory_reservation
+            body["memoryReservation"] = str(container.memory_reservation)
         return body

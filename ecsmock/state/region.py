@@ -201,10 +201,14 @@ class RegionState:
 
     # Container instances
 
-    def _long_arn(self, setting: str, cluster: str, resource: str, resource_id: str) -> str:
-        """The long form (with the cluster), unless the caller's `setting` is disabled."""
+    def long_form(self, setting: str) -> bool:
+        """Whether new ARNs take the long form (with the cluster): unless the caller's
+        `setting` is disabled."""
         value, _ = self.effective_setting(setting, self.caller_arn)
-        where = "" if value in ("disabled", "off") else f"{cluster}/"
+        return value not in ("disabled", "off")
+
+    def _long_arn(self, setting: str, cluster: str, resource: str, resource_id: str) -> str:
+        where = f"{cluster}/" if self.long_form(setting) else ""
         return self.arn("ecs", f"{resource}/{where}{resource_id}")
 
     def _in_cluster(

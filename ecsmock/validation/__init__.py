@@ -53,7 +53,8 @@ def names(
 
 
 class Described(Protocol):
-    arn: str
+    @property
+    def arn(self) -> str: ...
 
 
 D = TypeVar("D", bound=Described)
