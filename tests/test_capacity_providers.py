@@ -170,6 +170,9 @@ def test_describe_by_name_and_arn_with_tags_and_failures(client):
     assert response["failures"] == [{"arn": CP_ARN + "nope", "reason": "MISSING"}]
     tagged = client.describe_capacity_providers(capacityProviders=["cp"], include=["TAGS"])
     assert tagged["capacityProviders"][0]["tags"] == [{"key": "k", "value": "v"}]
+    twice = client.describe_capacity_providers(capacityProviders=["cp", CP_ARN + "cp", "x", "x"])
+    assert [p["name"] for p in twice["capacityProviders"]] == ["cp"]  # each once
+    assert twice["failures"] == [{"arn": CP_ARN + "x", "reason": "MISSING"}]
 
 
 def test_describe_pages(mock, client):

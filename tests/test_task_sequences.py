@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
-from support import SUBNETS, WORKER, ecs
+from support import SUBNETS, WORKER, create_provider, ecs
 
 from ecsmock import mock_ecs
 
@@ -21,7 +21,8 @@ class TaskWorld(RuleBasedStateMachine):
         self.mock = mock_ecs(seed=7)
         self.handle = self.mock.start()
         self.client = ecs()
-        self.client.create_cluster(clusterName="c", capacityProviders=["FARGATE"])
+        create_provider(self.client, "asg", asg={"managedScaling": {"status": "ENABLED"}})
+        self.client.create_cluster(clusterName="c", capacityProviders=["FARGATE", "asg"])
         self.client.register_task_definition(**WORKER)
         self.client.register_task_definition(
             family="web",
@@ -32,6 +33,17 @@ class TaskWorld(RuleBasedStateMachine):
                     "cpu": 256,
                     "memory": 256,
                     "portMappings": [{"containerPort": 80, "hostPort": 8080}],
+                }
+            ],
+        )
+        self.client.register_task_definition(
+            family="dynamic",
+            containerDefinitions=[
+                {
+                    "name": "app",
+                    "image": "nginx",
+                    "memory": 128,
+                    "portMappings": [{"containerPort": 80}],
                 }
             ],
         )
@@ -62,9 +74,34 @@ class TaskWorld(RuleBasedStateMachine):
     def run_on_instances(self, count: int) -> None:
         self.client.run_task(cluster="c", taskDefinition="web", count=count)
 
-    @rule(cpu=st.sampled_from([256, 512, 2048]), memory=st.sampled_from([256, 2048]))
-    def add_instance(self, cpu: int, memory: int) -> None:
-        self.handle.add_container_instance("c", cpu=cpu, memory=memory)
+    @rule(count=st.integers(1, 3))
+    def run_on_the_auto_scaling_group(self, count: int) -> None:
+        strategy = [{"capacityProvider": "asg", "weight": 1}]
+        self.client.run_task(
+            cluster="c", taskDefinition="dynamic", count=count, capacityProviderStrategy=strategy
+        )
+
+    @rule(
+        cpu=st.sampled_from([256, 512, 2048]),
+        memory=st.sampled_from([256, 2048]),
+        provider=st.sampled_from([None, "asg"]),
+    )
+    def add_instance(self, cpu: int, memory: int, provider: str | None) -> None:
+        self.handle.add_container_instance("c", cpu=cpu, memory=memory, capacity_provider=provider)
+
+    @rule(data=st.data(), status=st.sampled_from(["DRAINING", "ACTIVE"]))
+    def drain_or_activate(self, data: st.DataObject, status: str) -> None:
+        instances = self.client.list_container_instances(cluster="c")["containerInstanceArns"]
+        chosen = data.draw(st.sampled_from(instances))
+        self.client.update_container_instances_state(
+            cluster="c", containerInstances=[chosen], status=status
+        )
+
+    @rule(data=st.data(), connected=st.booleans())
+    def disconnect_or_reconnect(self, data: st.DataObject, connected: bool) -> None:
+        instances = self.client.list_container_instances(cluster="c")["containerInstanceArns"]
+        chosen = data.draw(st.sampled_from(instances))
+        self.handle.disconnect_container_instance(chosen, "c", connected=connected)
 
     @precondition(lambda self: self.handle.tasks("c"))
     @rule(data=st.data())
@@ -122,11 +159,20 @@ class TaskWorld(RuleBasedStateMachine):
             mine = held.get(instance["containerInstanceArn"], [])
             left = {r["name"]: r for r in instance["remainingResources"]}
             total = {r["name"]: r for r in instance["registeredResources"]}
-            assert left["CPU"]["integerValue"] == total["CPU"]["integerValue"] - 256 * len(mine)
+            cpu = sum(int(t["cpu"]) for t in mine)
+            assert left["CPU"]["integerValue"] == total["CPU"]["integerValue"] - cpu
             assert left["CPU"]["integerValue"] >= 0
             assert left["MEMORY"]["integerValue"] >= 0
-            assert len(mine) <= 1  # one static port 8080 per instance
+            static = [t for t in mine if t["taskDefinitionArn"].endswith("/web:1")]
+            assert len(static) <= 1  # one static port 8080 per instance
             assert instance["runningTasksCount"] == sum(t["lastStatus"] == "RUNNING" for t in mine)
+            bound = [
+                (b["hostPort"], b["protocol"])
+                for t in mine
+                for c in t["containers"]
+                for b in c.get("networkBindings", ())
+            ]
+            assert len(bound) == len(set(bound))  # no host port twice
 
     @invariant()
     def list_tasks_lists_what_it_should(self) -> None:

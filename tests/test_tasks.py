@@ -107,7 +107,8 @@ def test_a_fargate_task_is_provisioning_with_its_network_interface(client, mock,
         "privateIPv4Address",
     ]
     assert attached["status"] == "ATTACHED"
-    assert details["networkInterfaceId"].startswith("eni-")
+    assert re.fullmatch("eni-[0-9a-f]{17}", details["networkInterfaceId"])
+    assert re.fullmatch("02(:[0-9a-f]{2}){5}", details["macAddress"])
     assert details["privateDnsName"] == (
         f"ip-{details['privateIPv4Address'].replace('.', '-')}.ec2.internal"
     )
@@ -734,6 +735,14 @@ def test_tasks_can_be_tagged(client, mock, cluster):
     assert client.list_tags_for_resource(resourceArn=arn)["tags"] == [{"key": "k", "value": "v"}]
     client.untag_resource(resourceArn=arn, tagKeys=["k"])
     assert client.list_tags_for_resource(resourceArn=arn)["tags"] == []
+    (managed,) = run_fargate(
+        client,
+        "c",
+        enableECSManagedTags=True,
+        tags=[{"key": f"k{i}", "value": "v"} for i in range(49)],
+    )
+    client.tag_resource(resourceArn=managed["taskArn"], tags=[{"key": "fifty", "value": "v"}])
+    assert len(client.list_tags_for_resource(resourceArn=managed["taskArn"])["tags"]) == 51
     missing = arn.replace(arn.rpartition("/")[2], "0" * 32)
     message = (
         f"The specified resource {missing} does not exist. Specify a valid resource and try again."

@@ -109,11 +109,13 @@ def set_connected(instance: ContainerInstance, connected: bool) -> None:
         instance.version += 1
 
 
-def set_status(instance: ContainerInstance, status: str) -> None:
-    """ACTIVE or DRAINING, as UpdateContainerInstancesState asks."""
-    if instance.status != status:
-        instance.status = status
-        instance.version += 1
+def set_status(instance: ContainerInstance, status: str) -> bool:
+    """ACTIVE or DRAINING, as UpdateContainerInstancesState asks; whether it changed."""
+    if instance.status == status:
+        return False
+    instance.status = status
+    instance.version += 1
+    return True
 
 
 def update_agent(state: RegionState, instance: ContainerInstance) -> None:

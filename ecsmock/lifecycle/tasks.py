@@ -101,7 +101,7 @@ def create(
 
 def _interface(state: RegionState, subnet: str) -> NetworkInterface:
     suffix = "ec2.internal" if state.region == "us-east-1" else f"{state.region}.compute.internal"
-    return NetworkInterface(subnet, state.ids.bytes(24), sys.intern(suffix))
+    return NetworkInterface(subnet, state.ids.bytes(32), sys.intern(suffix))
 
 
 def _assign(

@@ -97,7 +97,7 @@ class NetworkInterface:
     """The ENI an awsvpc task gets: PRECREATED, ATTACHED while it runs, DELETED once stopped."""
 
     subnet: str
-    random: bytes  # 24: the attachment's id, the ENI's id, MAC and private IPv4 come from them
+    random: bytes  # 32: 16 for the attachment's id, 9 the ENI's id, 5 its MAC, 2 its IPv4
     dns_suffix: str
     status: str = PRECREATED
 
@@ -107,15 +107,15 @@ class NetworkInterface:
 
     @property
     def eni_id(self) -> str:
-        return f"eni-{self.random[16:].hex()[:17]}"
+        return f"eni-{self.random[16:25].hex()[:17]}"
 
     @property
     def mac(self) -> str:
-        return "02:" + ":".join(f"{byte:02x}" for byte in self.random[16:21])
+        return "02:" + ":".join(f"{byte:02x}" for byte in self.random[25:30])
 
     @property
     def ip(self) -> str:
-        return f"10.0.{self.random[21]}.{self.random[22] % 254 + 1}"
+        return f"10.0.{self.random[30]}.{self.random[31] % 254 + 1}"
 
     @property
     def dns_name(self) -> str:
@@ -148,8 +148,8 @@ class Task:
     family: str
     containers: list[TaskContainer]
     launch_type: str
-    cpu: str | None
-    memory: str | None
+    cpu: str
+    memory: str
     group: str
     created_at: float
     architecture: str
@@ -175,7 +175,6 @@ class Task:
     stopped_at: float | None = None
     stop_code: str | None = None
     stopped_reason: str | None = None
-    protected_until: float | None = None
     doomed: str | None = None  # why it will fail to start, when a test planned that
     waiting: Placement | None = None  # how to place it once its capacity provider has room
     order: int = 0  # when it was started: where ListTasks lists it
@@ -205,12 +204,14 @@ class Task:
             "attributes": [{"name": "ecs.cpu-architecture", "value": self.architecture}],
             "clusterArn": self.cluster_arn,
             "containers": [self._container_to_api(c) for c in self.containers],
+            "cpu": self.cpu,
             "createdAt": self.created_at,
             "desiredStatus": self.desired_status,
             "enableExecuteCommand": self.enable_execute_command,
             "group": self.group,
             "lastStatus": self.last_status,
             "launchType": self.launch_type,
+            "memory": self.memory,
             "overrides": self._overrides_to_api(),
             "tags": tags_to_api(self.tags) if "TAGS" in include else [],
             "taskArn": self.arn,
@@ -221,8 +222,6 @@ class Task:
             "availabilityZone": self.availability_zone,
             "capacityProviderName": self.capacity_provider,
             "containerInstanceArn": self.instance_arn,
-            "cpu": self.cpu,
-            "memory": self.memory,
             "startedBy": self.started_by,
             "connectivityAt": self.connectivity_at,
             "pullStartedAt": self.pull_started_at,
@@ -271,7 +270,7 @@ class Task:
             body["exitCode"] = container.exit_code
         if container.reason is not None:
             body["reason"] = container.reason
-        if container.started:  # its ports are bound
+        if container.started:  # its ports are bound (awsvpc: none on a host)
             body["networkBindings"] = [
                 {
                     "bindIP": "0.0.0.0",

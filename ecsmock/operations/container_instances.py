@@ -142,12 +142,13 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
     if status not in (ACTIVE, DRAINING):
         raise AwsError.of(ContainerInstanceErrors.STATUS_TARGET)
     found, failures = _each(state, cluster, identifiers)
+    reactivated = False
     for instance in found:
         if instance.status == INACTIVE:
             failures.append({"arn": instance.arn, "reason": INACTIVE})
-        else:
-            lifecycle.set_status(instance, status)
-    if status == ACTIVE:  # room again, for tasks that wait for their provider's instances
+        elif lifecycle.set_status(instance, status) and status == ACTIVE:
+            reactivated = True
+    if reactivated:  # room again, for tasks that wait for their provider's instances
         task_lifecycle.place_waiting(state, cluster.name)
     return {
         "containerInstances": [

@@ -28,7 +28,6 @@ MAX_PROTECTED = 10
 MAX_STARTED_ON = 10
 MAX_REASON = 1024
 PROTECTION_MINUTES = range(1, 2880 + 1)
-DEFAULT_PROTECTION_MINUTES = 120
 _FAMILY = re.compile(r"[a-zA-Z0-9\-_]+")
 
 
@@ -73,7 +72,8 @@ def run_task(state: RegionState, request: Params) -> Json:
         lifecycle.start(state, task)  # one by one: each task's dynamic ports see the last's
         tasks.append(task)
     if token is not None:
-        answer = Remembered(fingerprint, tuple(t.id for t in tasks), tuple(failures))
+        kept = tuple(fresh(failure) for failure in failures)
+        answer = Remembered(fingerprint, tuple(t.id for t in tasks), kept)
         state.tasks.remember(cluster.name, token, answer)
     return {"tasks": [task.to_api(("TAGS",)) for task in tasks], "failures": failures}
 
@@ -147,7 +147,7 @@ def _repeat(state: RegionState, earlier: Remembered, fingerprint: str) -> Json:
     tasks = [state.tasks.by_id[task_id] for task_id in earlier.task_ids]
     return {
         "tasks": [t.to_api(("TAGS",)) for t in tasks],
-        "failures": fresh(list(earlier.failures)),
+        "failures": [fresh(failure) for failure in earlier.failures],
     }
 
 

@@ -38,9 +38,9 @@ def filters(task: Task) -> dict[str, str | None]:
     }
 
 
-def waiting(cluster: str, provider: str | None) -> Index:
+def waiting(cluster: str, provider: str) -> Index:
     """The listing of the tasks that wait for an instance of a capacity provider."""
-    return (cluster, "waiting", str(provider))
+    return (cluster, "waiting", provider)
 
 
 def _indexes(task: Task) -> list[Index]:
@@ -50,7 +50,7 @@ def _indexes(task: Task) -> list[Index]:
     found: list[Index] = [base] + [
         (*base, name, value) for name, value in filters(task).items() if value
     ]
-    if task.waiting is not None:
+    if task.waiting is not None and task.capacity_provider is not None:  # (it always has one)
         found.append(waiting(task.cluster, task.capacity_provider))
     return found
 

@@ -166,10 +166,12 @@ def merged_tags(
     current: dict[str, str], given: dict[str, str], too_many: ErrorTable
 ) -> dict[str, str]:
     """A resource's tags with `given` merged in (a key given again is overwritten), at most 50
-    after the merge; `too_many` says so as the operation can."""
+    after the merge, not counting AWS's own (`aws:`, as ECS's managed tags); `too_many` says so
+    as the operation can."""
     merged = {**current, **given}
-    if len(merged) > MAX_TAGS:
-        raise AwsError.of(too_many, count=len(merged))
+    counted = sum(not key.startswith("aws:") for key in merged)
+    if counted > MAX_TAGS:
+        raise AwsError.of(too_many, count=counted)
     return merged
 
 

@@ -115,7 +115,7 @@ def launch(request: Params, cluster: str, found: TaskDefinition) -> Launch:
         tags = {**found.tags, **tags}
     if request.boolean("enableECSManagedTags"):
         tags["aws:ecs:clusterName"] = cluster  # AWS's own: not counted in the 50
-    validation.merged_tags({}, _users(tags), CommonErrors.TOO_MANY_TAGS)
+    validation.merged_tags({}, tags, CommonErrors.TOO_MANY_TAGS)
     execute = bool(request.boolean("enableExecuteCommand"))
     if execute and not (overrides.get("taskRoleArn") or document.get("taskRoleArn")):
         raise AwsError.of(TaskErrors.EXECUTE_COMMAND_ROLE)
@@ -154,11 +154,6 @@ def _document(text: str) -> Json:
 def _amount(registered: str | None) -> int | None:
     """A definition's cpu or memory, which registration wrote as digits."""
     return None if registered is None else int(registered)
-
-
-def _users(tags: dict[str, str]) -> dict[str, str]:
-    """The tags that count towards the limit: not AWS's own (`aws:`)."""
-    return {key: value for key, value in tags.items() if not key.startswith("aws:")}
 
 
 def _containers(definitions: list[Json], overrides: Json) -> tuple[ContainerPlan, ...]:
