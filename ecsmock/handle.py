@@ -279,16 +279,19 @@ class Handle:
                 raise KeyError(f"no task {task!r} in {state.account_id}/{state.region}")
             if found.last_status != RUNNING:
                 raise ValueError(f"task {task!r} is {found.last_status}: only a RUNNING one exits")
-            names = [c.name for c in found.containers]
+            names = [c.spec.name for c in found.containers]
             chosen = [
                 c
                 for c in found.containers
-                if c.name == container or (container is None and c.essential)
+                if c.spec.name == container or (container is None and c.spec.essential)
             ]
             if not chosen:
                 raise KeyError(f"task {task!r} has no container {container!r}; it has {names}")
             if chosen[0].last_status != RUNNING:
-                raise ValueError(f"container {chosen[0].name!r} of {task!r} has exited already")
+                raise ValueError(
+                    f"container {chosen[0].spec.name!r} of {task!r} has exited already: name "
+                    f"one still running (containers: {names})"
+                )
             task_lifecycle.exit_container(state, found, chosen[0], exit_code)
 
     def account_settings(

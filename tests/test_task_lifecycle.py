@@ -96,14 +96,7 @@ def test_planned_start_failures(client, mock, cluster):
     """docs/rules.md, "Failures on demand": TaskFailedToStart, for the tasks planned."""
     reason = "CannotPullContainerError: pull image manifest has been retried 5 time(s)"
     mock.fail_task_start(reason, family="worker", times=2)
-    client.register_task_definition(
-        family="other",
-        networkMode="awsvpc",
-        cpu="256",
-        memory="512",
-        requiresCompatibilities=["FARGATE"],
-        containerDefinitions=[{"name": "other", "image": "nginx"}],
-    )
+    client.register_task_definition(**{**WORKER, "family": "other"})
     (other,) = client.run_task(
         cluster="c", taskDefinition="other", launchType="FARGATE", networkConfiguration=SUBNETS
     )["tasks"]
@@ -287,7 +280,11 @@ def test_execute_command_refuses(client, mock, cluster):
             {"container": "db"},
             "The task has no container named db. Specify one of its containers and try again.",
         ),
-        (both["taskArn"], {"command": " "}, "command can not be empty."),
+        (
+            both["taskArn"],
+            {"command": " "},
+            "command can not be empty. Give the command to run, such as /bin/sh, and try again.",
+        ),
         ("0" * 32, {}, "The referenced task was not found"),
     ]
     for task, kwargs, message in cases:

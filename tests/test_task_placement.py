@@ -251,15 +251,8 @@ def test_the_cluster_default_strategy_applies_without_a_launch_type(client, mock
         capacityProviders=["FARGATE_SPOT"],
         defaultCapacityProviderStrategy=[{"capacityProvider": "FARGATE_SPOT", "weight": 1}],
     )
-    client.register_task_definition(
-        family="worker",
-        networkMode="awsvpc",
-        requiresCompatibilities=["FARGATE"],
-        cpu="256",
-        memory="512",
-        containerDefinitions=[{"name": "worker", "image": "busybox"}],
-    )
-    network = {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}
+    client.register_task_definition(**WORKER)
+    network = SUBNETS
     (task,) = client.run_task(cluster="c", taskDefinition="worker", networkConfiguration=network)[
         "tasks"
     ]

@@ -57,19 +57,7 @@ def create(
         state.cluster_arn(cluster),
         launch.definition.arn,
         launch.definition.family,
-        [
-            TaskContainer(
-                plan.name,
-                plan.image,
-                plan.cpu,
-                plan.memory,
-                plan.memory_reservation,
-                plan.essential,
-                state.ids.uuid(),
-                plan.ports,
-            )
-            for plan in launch.containers
-        ],
+        [TaskContainer(spec, state.ids.uuid()) for spec in launch.containers],
         launch_type,
         launch.cpu,
         launch.memory,
@@ -122,7 +110,7 @@ def _assign(
     chosen: dict[str, set[int]] = {"tcp": set(), "udp": set()}
     for container in task.containers if task.network is None else ():
         hosts = []
-        for mapping in container.ports:
+        for mapping in container.spec.ports:
             host = mapping.host_port
             if not host:
                 protocol = "udp" if mapping.protocol == "udp" else "tcp"
@@ -288,7 +276,7 @@ def exit_container(state: RegionState, task: Task, container: TaskContainer, cod
     """A container of a RUNNING task exits with `code`; an essential one stops the task."""
     container.last_status = STOPPED
     container.exit_code = code
-    if container.essential:
+    if container.spec.essential:
         stop(state, task, "EssentialContainerExited", ESSENTIAL_EXITED)
 
 

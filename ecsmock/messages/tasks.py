@@ -316,7 +316,7 @@ class TaskErrors(ErrorTable):
     )
     COMMAND = Message(
         _IPE,
-        "command can not be empty.",
+        "command can not be empty. Give the command to run, such as /bin/sh, and try again.",
         _DECISION,
         "ecsmock's choice",
     )

@@ -67,10 +67,10 @@ class PortMapping:
     protocol: str
 
 
-@dataclass(slots=True)
-class TaskContainer:
-    """A container of a task. Kept small (a task keeps several): numbers as numbers, and what
-    can be derived (its runtime id) derived when shown."""
+@dataclass(frozen=True, slots=True)
+class ContainerSpec:
+    """A container as its task definition and the request's overrides make it: shared by the
+    tasks one call starts."""
 
     name: str
     image: str
@@ -78,8 +78,16 @@ class TaskContainer:
     memory: int | None
     memory_reservation: int | None
     essential: bool
-    id: str  # the uuid in its ARN
     ports: tuple[PortMapping, ...] = ()
+
+
+@dataclass(slots=True)
+class TaskContainer:
+    """A container of a task: its spec, and what happens to it. Kept small (a task keeps
+    several); what can be derived (its runtime id) is derived when shown."""
+
+    spec: ContainerSpec
+    id: str  # the uuid in its ARN
     last_status: str = PENDING
     exit_code: int | None = None
     reason: str | None = None
@@ -249,20 +257,21 @@ class Task:
         given: Json = fresh(self.overrides)
         named = {item["name"]: item for item in given.get("containerOverrides", ())}
         given["containerOverrides"] = [
-            named.get(container.name, {"name": container.name}) for container in self.containers
+            named.get(c.spec.name, {"name": c.spec.name}) for c in self.containers
         ]
         given.setdefault("inferenceAcceleratorOverrides", [])
         return given
 
     def _container_to_api(self, container: TaskContainer) -> Json:
+        spec = container.spec
         body: Json = {
             "containerArn": self.container_arn(container),
             "taskArn": self.arn,
-            "name": container.name,
-            "image": container.image,
+            "name": spec.name,
+            "image": spec.image,
             "lastStatus": container.last_status,
             "networkInterfaces": [],
-            "cpu": str(container.cpu),
+            "cpu": str(spec.cpu),
         }
         if container.started:
             body["runtimeId"] = container.runtime_id(self.id, self.fargate)
@@ -278,7 +287,7 @@ class Task:
                     "hostPort": host_port,
                     "protocol": mapping.protocol,
                 }
-                for mapping, host_port in zip(container.ports, container.host_ports, strict=False)
+                for mapping, host_port in zip(spec.ports, container.host_ports, strict=False)
             ]
         if self.network is not None and self.network.status == ATTACHED:
             body["networkInterfaces"] = [
@@ -286,8 +295,8 @@ class Task:
             ]
         if container.started and container.last_status == RUNNING:
             body["healthStatus"] = "UNKNOWN"
-        if container.memory is not None:
-            body["memory"] = str(container.memory)
-        if container.memory_reservation is not None:
-            body["memoryReservation"] = str(container.memory_reservation)
+        if spec.memory is not None:
+            body["memory"] = str(spec.memory)
+        if spec.memory_reservation is not None:
+            body["memoryReservation"] = str(spec.memory_reservation)
         return body

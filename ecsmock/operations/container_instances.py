@@ -75,17 +75,6 @@ def _instance(state: RegionState, cluster: Cluster, identifier: str) -> Containe
     return instance
 
 
-def _each(
-    state: RegionState, cluster: Cluster, identifiers: list[str]
-) -> tuple[list[ContainerInstance], list[Json]]:
-    """The instances of the cluster the identifiers name, and MISSING failures."""
-    return validation.each(
-        identifiers,
-        lambda given: state.find_container_instance(given, cluster.name),
-        lambda given: state.container_instance_arn(cluster.name, given),
-    )
-
-
 def describe_container_instances(state: RegionState, request: Params) -> Json:
     cluster = validation.cluster(state, request)
     identifiers = validation.names(
@@ -96,7 +85,9 @@ def describe_container_instances(state: RegionState, request: Params) -> Json:
         ContainerInstanceErrors.TOO_MANY_DESCRIBED,
     )
     include = request.shaped("include", "ContainerInstanceFieldList") or []
-    found, failures = _each(state, cluster, identifiers)
+    found, failures = validation.each_in(
+        cluster.name, identifiers, state.find_container_instance, state.container_instance_arn
+    )
     return {
         "containerInstances": [
             instance.to_api(state.tasks.used(instance.id), include) for instance in found
@@ -141,7 +132,9 @@ def update_container_instances_state(state: RegionState, request: Params) -> Jso
     status = request.required_shaped("status", "ContainerInstanceStatus")
     if status not in (ACTIVE, DRAINING):
         raise AwsError.of(ContainerInstanceErrors.STATUS_TARGET)
-    found, failures = _each(state, cluster, identifiers)
+    found, failures = validation.each_in(
+        cluster.name, identifiers, state.find_container_instance, state.container_instance_arn
+    )
     reactivated = False
     for instance in found:
         if instance.status == INACTIVE:

@@ -165,10 +165,8 @@ def start_task(state: RegionState, request: Params) -> Json:
     if launch.assign_public_ip:
         raise AwsError.of(TaskErrors.PUBLIC_IP)
     placement = Placement(launch.needs, launch.group, launch.required_attributes)
-    instances, failures = validation.each(
-        identifiers,
-        lambda given: state.find_container_instance(given, cluster.name),
-        lambda given: state.container_instance_arn(cluster.name, given),
+    instances, failures = validation.each_in(
+        cluster.name, identifiers, state.find_container_instance, state.container_instance_arn
     )
     tasks: list[Task] = []
     for instance in instances:
@@ -212,19 +210,8 @@ def describe_tasks(state: RegionState, request: Params) -> Json:
         request, "tasks", MAX_DESCRIBED, TaskErrors.TASKS_EMPTY, TaskErrors.TOO_MANY_DESCRIBED
     )
     include = request.shaped("include", "TaskFieldList") or []
-    found, failures = _each(state, cluster, identifiers)
+    found, failures = validation.each_in(cluster.name, identifiers, state.find_task, state.task_arn)
     return {"tasks": [task.to_api(include) for task in found], "failures": failures}
-
-
-def _each(
-    state: RegionState, cluster: Cluster, identifiers: list[str]
-) -> tuple[list[Task], list[Json]]:
-    """The cluster's tasks the identifiers name, and MISSING failures."""
-    return validation.each(
-        identifiers,
-        lambda given: state.find_task(given, cluster.name),
-        lambda given: state.task_arn(cluster.name, given),
-    )
 
 
 def list_tasks(state: RegionState, request: Params) -> Json:
@@ -291,7 +278,7 @@ def update_task_protection(state: RegionState, request: Params) -> Json:
 
 def _protection(state: RegionState, cluster: Cluster, identifiers: list[str]) -> Json:
     """Protection is for the tasks of services: every standalone task is TASK_NOT_VALID."""
-    found, failures = _each(state, cluster, identifiers)
+    found, failures = validation.each_in(cluster.name, identifiers, state.find_task, state.task_arn)
     failures += [{"arn": task.arn, "reason": TASK_NOT_VALID} for task in found]
     return {"protectedTasks": [], "failures": failures}
 
@@ -310,7 +297,7 @@ def execute_command(state: RegionState, request: Params) -> Json:
         raise AwsError.of(TaskErrors.EXECUTE_NOT_ENABLED)
     if name is None and len(task.containers) > 1:
         raise AwsError.of(TaskErrors.CONTAINER_REQUIRED)
-    container = next((c for c in task.containers if name in (None, c.name)), None)
+    container = next((c for c in task.containers if name in (None, c.spec.name)), None)
     if container is None:
         raise AwsError.of(TaskErrors.CONTAINER_NOT_FOUND, name=name)
     if container.last_status != RUNNING:  # it exited: no agent runs in it
@@ -320,7 +307,7 @@ def execute_command(state: RegionState, request: Params) -> Json:
     return {
         "clusterArn": cluster.arn,
         "containerArn": task.container_arn(container),
-        "containerName": container.name,
+        "containerName": container.spec.name,
         "interactive": True,
         "session": {
             "sessionId": session,

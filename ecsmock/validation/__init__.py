@@ -106,6 +106,19 @@ def _units(document: Json, member: str, unit: str, error: ErrorTable) -> int | N
     return amount.numerator
 
 
+def each_in(
+    cluster: str,
+    identifiers: list[str],
+    find: Callable[[str, str], D | None],
+    arn_of: Callable[[str, str], str],
+) -> tuple[list[D], list[Json]]:
+    """`each`, for the resources of one cluster (tasks, container instances): found in it, an
+    id's ARN made with it."""
+    return each(
+        identifiers, lambda given: find(given, cluster), lambda given: arn_of(cluster, given)
+    )
+
+
 def cluster_name(name: str) -> str:
     if not is_valid_name(name):
         raise AwsError.of(ClusterErrors.CLUSTER_NAME)

@@ -17,7 +17,7 @@ from ecsmock.messages.tasks import TaskErrors
 from ecsmock.messages.wire import WireErrors
 from ecsmock.models import ACTIVE, Json
 from ecsmock.models.task_definitions import TaskDefinition
-from ecsmock.models.tasks import FARGATE, Placement, PortMapping, Reservation
+from ecsmock.models.tasks import FARGATE, ContainerSpec, Placement, PortMapping, Reservation
 from ecsmock.params import Params
 from ecsmock.placement import DISTINCT_INSTANCE
 from ecsmock.query import Predicate
@@ -47,19 +47,6 @@ def definition(state: RegionState, identifier: str) -> TaskDefinition:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class ContainerPlan:
-    """One container of the task to be, with its overrides applied."""
-
-    name: str
-    image: str
-    cpu: int
-    memory: int | None
-    memory_reservation: int | None
-    essential: bool
-    ports: tuple[PortMapping, ...]
-
-
 @dataclass(frozen=True)
 class Launch:
     """What RunTask and StartTask share, checked: the definition and what the request makes of
@@ -68,7 +55,7 @@ class Launch:
     definition: TaskDefinition
     network_mode: str
     compatibilities: tuple[str, ...]
-    containers: tuple[ContainerPlan, ...]
+    containers: tuple[ContainerSpec, ...]
     cpu: str
     memory: str
     needs: Reservation  # what a task holds of an instance
@@ -156,7 +143,7 @@ def _amount(registered: str | None) -> int | None:
     return None if registered is None else int(registered)
 
 
-def _containers(definitions: list[Json], overrides: Json) -> tuple[ContainerPlan, ...]:
+def _containers(definitions: list[Json], overrides: Json) -> tuple[ContainerSpec, ...]:
     names = {item["name"] for item in definitions}
     changes: dict[str, Json] = {}
     for item in overrides.get("containerOverrides", ()):
@@ -173,7 +160,7 @@ def _containers(definitions: list[Json], overrides: Json) -> tuple[ContainerPlan
     for item in definitions:
         change = {**item, **changes.get(item["name"], {})}
         plans.append(
-            ContainerPlan(
+            ContainerSpec(
                 item["name"],
                 item["image"],
                 change.get("cpu", 0),
@@ -210,7 +197,7 @@ def _network(configuration: Json | None) -> tuple[tuple[str, ...], bool]:
 
 
 def _needs(
-    containers: tuple[ContainerPlan, ...], network_mode: str, cpu: int | None, memory: int | None
+    containers: tuple[ContainerSpec, ...], network_mode: str, cpu: int | None, memory: int | None
 ) -> Reservation:
     """What a task holds of its instance: the task's cpu and memory, else its containers' sum
     (memory, else the soft limit); the static host ports of bridge and host mode."""
